@@ -162,7 +162,10 @@ export const WEB_CALL_EVENT = 'call';
 export const WEB_UPDATE_EVENT = 'update';
 
 /** Checks and parses a call's arguments; throws a ZodError naming the problem. */
-export function parseApiArgs<M extends ApiMethod>(method: M, args: unknown): z.output<(typeof apiRequests)[M]> {
+export function parseApiArgs<M extends ApiMethod>(
+  method: M,
+  args: unknown,
+): z.output<(typeof apiRequests)[M]> {
   return apiRequests[method].parse(args) as z.output<(typeof apiRequests)[M]>;
 }
 

@@ -33,7 +33,10 @@ export const clickToPay = (buyers: number, clickUsers: number) => ratio(buyers, 
 export const returnRate = (refunded: number, gmv: number) => ratio(refunded, gmv);
 
 /** 流量来源占比: uv per source ÷ uv. Sources with no uv are kept with share 0. */
-export function trafficShare(traffic: Record<string, number> | undefined, uv: number): Record<string, number> {
+export function trafficShare(
+  traffic: Record<string, number> | undefined,
+  uv: number,
+): Record<string, number> {
   const shares: Record<string, number> = {};
   if (!traffic) return shares;
   for (const [source, sourceUv] of Object.entries(traffic)) {

@@ -1,0 +1,173 @@
+/**
+ * The one facade both hosts expose (shared/api/contract.ts). Reads come from the pipeline's
+ * live state and the store; updates are pushed at most every UPDATE_MS, batched, never
+ * one message per comment.
+ */
+import type {
+  BoardUpdate,
+  CommentRow,
+  FeedStatus,
+  GetCommentsArgs,
+  LiveDeskService,
+  MetricsReport,
+} from '../../shared/api/contract.js';
+import { GetCommentsArgs as GetCommentsSchema } from '../../shared/api/contract.js';
+import type { MetricsEngine } from './engines/metrics-engine.js';
+import type { IngestPipeline } from './ingest/pipeline.js';
+import type { Store } from './store/store.js';
+
+export const UPDATE_MS = 100;
+/** Comments per pushed update; a burst beyond it is paged in by the renderer. */
+export const MAX_COMMENTS_PER_UPDATE = 500;
+const SNAPSHOT_COMMENTS = 200;
+/** Push feed status at least this often even when nothing else changed (msg/s, timers). */
+const HEARTBEAT_MS = 1000;
+
+export interface ServiceDeps {
+  store: Store;
+  pipeline: IngestPipeline;
+  metrics: MetricsEngine;
+  sourceKind: FeedStatus['source'];
+  now?: () => number;
+}
+
+export class CoreService implements LiveDeskService {
+  private readonly listeners = new Set<(u: BoardUpdate) => void>();
+  private pendingComments: CommentRow[] = [];
+  private droppedComments = 0;
+  private sentMetricsVersion = -1;
+  private sentShowKey = '';
+  private sentProductKey = '';
+  private lastPushAt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Called by the pipeline after each flush. */
+  readonly onStored = (stored: CommentRow[]): void => {
+    if (this.listeners.size === 0) return;
+    this.pendingComments.push(...stored);
+    const excess = this.pendingComments.length - MAX_COMMENTS_PER_UPDATE;
+    if (excess > 0) {
+      this.pendingComments.splice(0, excess);
+      this.droppedComments += excess;
+    }
+  };
+
+  getSnapshot() {
+    const { pipeline, store } = this.deps;
+    const show = pipeline.currentShow;
+    return {
+      show,
+      metrics: this.getMetrics(),
+      feed: this.getFeedStatus(),
+      product: pipeline.currentProduct,
+      comments: show ? store.recentComments(show.id, SNAPSHOT_COMMENTS) : [],
+    };
+  }
+
+  getMetrics(): MetricsReport | null {
+    return this.deps.metrics.report();
+  }
+
+  getComments(args: GetCommentsArgs): CommentRow[] {
+    const { beforeRowId, limit } = GetCommentsSchema.parse(args);
+    const show = this.deps.pipeline.currentShow;
+    if (!show) return [];
+    return beforeRowId === undefined
+      ? this.deps.store.recentComments(show.id, limit)
+      : this.deps.store.commentsBefore(show.id, beforeRowId, limit);
+  }
+
+  getFeedStatus(): FeedStatus {
+    const p = this.deps.pipeline;
+    const c = p.counters;
+    return {
+      source: this.deps.sourceKind,
+      state: p.state,
+      connected: p.state === 'live',
+      lastError: p.stateDetail,
+      lastSeq: p.seq,
+      lastEventAt: c.lastEventAt,
+      eventsByType: { ...c.eventsByType },
+      commentsStored: c.commentsStored,
+      duplicatesDropped: c.duplicatesDropped,
+      invalid: c.invalid,
+      truncated: c.truncated,
+      gaps: [...c.gaps],
+      reconnects: p.reconnects,
+      messagesPerSec: c.messagesPerSec(this.now()),
+    };
+  }
+
+  getInvalidSamples() {
+    return this.deps.pipeline.invalidSamples();
+  }
+
+  onUpdate(listener: (u: BoardUpdate) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.timer) {
+      this.timer = setInterval(() => this.push(), UPDATE_MS);
+      this.timer.unref();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopTimer();
+    };
+  }
+
+  /** Builds and sends one update if anything changed (or the heartbeat is due). */
+  private push(): void {
+    const { pipeline, metrics } = this.deps;
+    const now = this.now();
+    const show = pipeline.currentShow;
+    const product = pipeline.currentProduct;
+    const showKey = show ? `${show.id}:${show.endedAt ?? ''}:${show.title}` : '';
+    const productKey = product ? `${product.id}:${product.stock ?? ''}:${product.since}` : '';
+    const metricsChanged = metrics.version !== this.sentMetricsVersion;
+    const changed =
+      this.pendingComments.length > 0 ||
+      metricsChanged ||
+      showKey !== this.sentShowKey ||
+      productKey !== this.sentProductKey;
+    if (!changed && now - this.lastPushAt < HEARTBEAT_MS) return;
+
+    const update: BoardUpdate = {
+      feed: this.getFeedStatus(),
+      comments: this.pendingComments,
+      droppedComments: this.droppedComments,
+    };
+    if (metricsChanged) {
+      const report = metrics.report();
+      if (report) update.metrics = report;
+    }
+    if (showKey !== this.sentShowKey) update.show = show;
+    if (productKey !== this.sentProductKey) update.product = product;
+    this.pendingComments = [];
+    this.droppedComments = 0;
+    this.sentMetricsVersion = metrics.version;
+    this.sentShowKey = showKey;
+    this.sentProductKey = productKey;
+    this.lastPushAt = now;
+    for (const listener of this.listeners) {
+      try {
+        listener(update);
+      } catch {
+        // One broken subscriber (a closed window) must not stop the others.
+      }
+    }
+  }
+
+  private stopTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  stop(): void {
+    this.stopTimer();
+    this.listeners.clear();
+  }
+}

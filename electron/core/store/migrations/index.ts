@@ -1,0 +1,34 @@
+/**
+ * Numbered migrations. Each runs in one transaction that also bumps `user_version`;
+ * a database from a newer app is refused rather than touched.
+ */
+import type Database from 'better-sqlite3';
+import * as m001 from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: m001.up }];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class SchemaTooNewError extends Error {
+  constructor(found: number) {
+    super(`database schema v${found} is newer than this app supports (v${SCHEMA_VERSION}); update LiveDesk`);
+  }
+}
+
+/** Migrates `db` up to `target` (default: latest). Returns the version it ends at. */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,373 @@
+/**
+ * The one place that writes SQLite. better-sqlite3, WAL, statements prepared once,
+ * every write batch in one transaction (with the show's last_seq, so a restart resumes
+ * exactly after what was stored).
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CommentRow, FeedGap, InvalidSample } from '../../../shared/api/contract.js';
+import type { StatsCounters } from '../../../shared/metrics/formulas.js';
+import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js';
+import { migrate } from './migrations/index.js';
+import type { MinuteRollup, ShowRecord, WriteBatch, WriteResult } from './types.js';
+
+export const DB_FILE_NAME = 'livedesk.db';
+const MINUTE = 60_000;
+
+export interface StoreOptions {
+  nativeBinding?: string;
+}
+
+interface ShowRow {
+  id: string;
+  room_id: string;
+  room_title: string;
+  platform: string;
+  title: string;
+  started_at: number;
+  ended_at: number | null;
+  last_seq: number;
+  source: string;
+}
+
+interface CommentDbRow {
+  row_id: number;
+  id: string;
+  seq: number;
+  ts: number;
+  user_id: string;
+  nickname: string;
+  text: string;
+  fan_club: number;
+  truncated: number;
+}
+
+const toShow = (r: ShowRow): ShowRecord => ({
+  id: r.id,
+  roomId: r.room_id,
+  roomTitle: r.room_title,
+  platform: r.platform,
+  title: r.title,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  lastSeq: r.last_seq,
+  source: r.source === 'socketio' ? 'socketio' : 'sim',
+});
+
+const toComment = (r: CommentDbRow): CommentRow => ({
+  rowId: r.row_id,
+  id: r.id,
+  seq: r.seq,
+  ts: r.ts,
+  userId: r.user_id,
+  nickname: r.nickname,
+  text: r.text,
+  fanClub: r.fan_club === 1,
+  truncated: r.truncated === 1,
+});
+
+function countersOf(stats: StatsEvent): StatsCounters {
+  const { seq: _seq, products: _products, ...counters } = stats;
+  return counters;
+}
+
+export class Store {
+  readonly db: Database.Database;
+  private readonly stmt;
+
+  static open(dataDir: string, options: StoreOptions = {}): Store {
+    fs.mkdirSync(dataDir, { recursive: true });
+    return new Store(path.join(dataDir, DB_FILE_NAME), options);
+  }
+
+  constructor(file: string, options: StoreOptions = {}) {
+    this.db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('temp_store = MEMORY');
+    try {
+      migrate(this.db);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+    const db = this.db;
+    this.stmt = {
+      upsertShow: db.prepare(`
+        INSERT INTO shows (id, room_id, room_title, platform, title, started_at, ended_at, last_seq, source, created_at)
+        VALUES (@id, @roomId, @roomTitle, @platform, @title, @startedAt, @endedAt, @lastSeq, @source, @createdAt)
+        ON CONFLICT(id) DO UPDATE SET room_title = excluded.room_title, platform = excluded.platform,
+          title = excluded.title, started_at = excluded.started_at`),
+      getShow: db.prepare<[string], ShowRow>('SELECT * FROM shows WHERE id = ?'),
+      latestShowInRoom: db.prepare<[string], ShowRow>(
+        'SELECT * FROM shows WHERE room_id = ? ORDER BY started_at DESC LIMIT 1',
+      ),
+      setLastSeq: db.prepare('UPDATE shows SET last_seq = max(last_seq, ?) WHERE id = ?'),
+      setEnded: db.prepare('UPDATE shows SET ended_at = ? WHERE id = ?'),
+      insertComment: db.prepare(`
+        INSERT OR IGNORE INTO comments (show_id, id, seq, ts, user_id, nickname, text, fan_club, truncated)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertOrder: db.prepare(`
+        INSERT OR IGNORE INTO orders (show_id, id, seq, ts, product_id, qty, amount, buyer_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertStats: db.prepare(
+        'INSERT OR IGNORE INTO stats (show_id, seq, ts, counters, products) VALUES (?, ?, ?, ?, ?)',
+      ),
+      upsertProduct: db.prepare(`
+        INSERT INTO products (show_id, id, name, price, stock, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(show_id, id) DO UPDATE SET name = excluded.name, price = excluded.price,
+          stock = excluded.stock, last_seen = excluded.last_seen`),
+      insertSwitch: db.prepare(
+        'INSERT OR IGNORE INTO product_switches (show_id, seq, ts, product_id) VALUES (?, ?, ?, ?)',
+      ),
+      upsertRollup: db.prepare(`
+        INSERT INTO minute_rollups (show_id, minute, comments, orders, gmv, online_min, online_max, online_last, counters)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(show_id, minute) DO UPDATE SET
+          comments = comments + excluded.comments,
+          orders = orders + excluded.orders,
+          gmv = gmv + excluded.gmv,
+          online_min = coalesce(min(online_min, excluded.online_min), online_min, excluded.online_min),
+          online_max = coalesce(max(online_max, excluded.online_max), online_max, excluded.online_max),
+          online_last = coalesce(excluded.online_last, online_last),
+          counters = coalesce(excluded.counters, counters)`),
+      insertGap: db.prepare(
+        'INSERT OR IGNORE INTO feed_gaps (show_id, after_seq, resumed_seq, missing, detected_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertInvalid: db.prepare(
+        'INSERT INTO invalid_events (show_id, at, type, reason, sample) VALUES (?, ?, ?, ?, ?)',
+      ),
+      recentComments: db.prepare<[string, number], CommentDbRow>(
+        'SELECT * FROM comments WHERE show_id = ? ORDER BY row_id DESC LIMIT ?',
+      ),
+      commentsBefore: db.prepare<[string, number, number], CommentDbRow>(
+        'SELECT * FROM comments WHERE show_id = ? AND row_id < ? ORDER BY row_id DESC LIMIT ?',
+      ),
+      countComments: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM comments WHERE show_id = ?',
+      ),
+      latestStats: db.prepare<[string], { counters: string; products: string | null; seq: number }>(
+        'SELECT seq, counters, products FROM stats WHERE show_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      statsSince: db.prepare<[string, number], { counters: string }>(
+        'SELECT counters FROM stats WHERE show_id = ? AND ts >= ? ORDER BY ts',
+      ),
+      peakOnline: db.prepare<[string], { peak: number | null }>(
+        'SELECT max(online_max) AS peak FROM minute_rollups WHERE show_id = ?',
+      ),
+      rollups: db.prepare<[string], MinuteRollupRow>(
+        'SELECT minute, comments, orders, gmv, online_min, online_max, online_last FROM minute_rollups WHERE show_id = ? ORDER BY minute',
+      ),
+      gaps: db.prepare<
+        [string],
+        { after_seq: number; resumed_seq: number; missing: number; detected_at: number }
+      >('SELECT * FROM feed_gaps WHERE show_id = ? ORDER BY after_seq'),
+      invalidSamples: db.prepare<[number], InvalidSample>(
+        'SELECT at, type, reason, sample FROM invalid_events ORDER BY id DESC LIMIT ?',
+      ),
+      currentProduct: db.prepare<
+        [string],
+        { id: string; name: string; price: number; stock: number | null; since: number }
+      >(`SELECT p.id, p.name, p.price, p.stock, s.ts AS since FROM product_switches s
+         JOIN products p ON p.show_id = s.show_id AND p.id = s.product_id
+         WHERE s.show_id = ? ORDER BY s.seq DESC LIMIT 1`),
+    };
+  }
+
+  upsertShow(show: ShowRecord): void {
+    this.stmt.upsertShow.run({ ...show, createdAt: Date.now() });
+  }
+
+  getShow(id: string): ShowRecord | null {
+    const row = this.stmt.getShow.get(id);
+    return row ? toShow(row) : null;
+  }
+
+  latestShowInRoom(roomId: string): ShowRecord | null {
+    const row = this.stmt.latestShowInRoom.get(roomId);
+    return row ? toShow(row) : null;
+  }
+
+  /** Writes one batch in one transaction. Comments and orders already stored are skipped and counted. */
+  writeBatch(batch: WriteBatch): WriteResult {
+    return this.writeTx(batch);
+  }
+
+  private readonly writeTx = (batch: WriteBatch): WriteResult =>
+    this.db.transaction(() => this.write(batch))();
+
+  private write(b: WriteBatch): WriteResult {
+    const s = this.stmt;
+    const stored: CommentRow[] = [];
+    const rollups = new Map<number, RollupDelta>();
+    const rollup = (ts: number) => {
+      const minute = Math.floor(ts / MINUTE) * MINUTE;
+      let r = rollups.get(minute);
+      if (!r) {
+        r = {
+          comments: 0,
+          orders: 0,
+          gmv: 0,
+          onlineMin: null,
+          onlineMax: null,
+          onlineLast: null,
+          counters: null,
+        };
+        rollups.set(minute, r);
+      }
+      return r;
+    };
+
+    let duplicateComments = 0;
+    for (const c of b.comments) {
+      const info = s.insertComment.run(
+        b.showId,
+        c.id,
+        c.seq,
+        c.ts,
+        c.userId,
+        c.nickname,
+        c.text,
+        c.fanClub ? 1 : 0,
+        c.truncated ? 1 : 0,
+      );
+      if (info.changes === 0) {
+        duplicateComments++;
+        continue;
+      }
+      stored.push({ ...c, rowId: Number(info.lastInsertRowid) });
+      rollup(c.ts).comments++;
+    }
+
+    let duplicateOrders = 0;
+    for (const o of b.orders) {
+      const info = s.insertOrder.run(b.showId, o.id, o.seq, o.ts, o.productId, o.qty, o.amount, o.buyerId);
+      if (info.changes === 0) {
+        duplicateOrders++;
+        continue;
+      }
+      const r = rollup(o.ts);
+      r.orders++;
+      r.gmv += o.amount;
+    }
+
+    for (const st of b.stats) {
+      const counters = JSON.stringify(countersOf(st));
+      s.insertStats.run(b.showId, st.seq, st.ts, counters, st.products ? JSON.stringify(st.products) : null);
+      const r = rollup(st.ts);
+      r.onlineMin = r.onlineMin === null ? st.online : Math.min(r.onlineMin, st.online);
+      r.onlineMax = r.onlineMax === null ? st.online : Math.max(r.onlineMax, st.online);
+      r.onlineLast = st.online;
+      r.counters = counters;
+    }
+
+    for (const p of b.products) {
+      s.upsertProduct.run(b.showId, p.id, p.name, p.price, p.stock ?? null, p.ts, p.ts);
+      s.insertSwitch.run(b.showId, p.seq, p.ts, p.id);
+    }
+    for (const [minute, r] of rollups) {
+      s.upsertRollup.run(
+        b.showId,
+        minute,
+        r.comments,
+        r.orders,
+        r.gmv,
+        r.onlineMin,
+        r.onlineMax,
+        r.onlineLast,
+        r.counters,
+      );
+    }
+    for (const g of b.gaps) s.insertGap.run(b.showId, g.afterSeq, g.resumedSeq, g.missing, g.detectedAt);
+    for (const i of b.invalid) s.insertInvalid.run(b.showId, i.at, i.type, i.reason, i.sample);
+    if (b.endedAt !== null) s.setEnded.run(b.endedAt, b.showId);
+    s.setLastSeq.run(b.lastSeq, b.showId);
+    return { stored, duplicateComments, duplicateOrders };
+  }
+
+  recentComments(showId: string, limit: number): CommentRow[] {
+    return this.stmt.recentComments.all(showId, limit).map(toComment).reverse();
+  }
+
+  /** Older comments for paging: newest-first below `beforeRowId`, returned oldest first. */
+  commentsBefore(showId: string, beforeRowId: number, limit: number): CommentRow[] {
+    return this.stmt.commentsBefore.all(showId, beforeRowId, limit).map(toComment).reverse();
+  }
+
+  countComments(showId: string): number {
+    return this.stmt.countComments.get(showId)?.n ?? 0;
+  }
+
+  latestStats(showId: string): { seq: number; counters: StatsCounters; products: ProductStats[] } | null {
+    const row = this.stmt.latestStats.get(showId);
+    if (!row) return null;
+    return {
+      seq: row.seq,
+      counters: JSON.parse(row.counters) as StatsCounters,
+      products: row.products ? (JSON.parse(row.products) as ProductStats[]) : [],
+    };
+  }
+
+  statsSince(showId: string, ts: number): StatsCounters[] {
+    return this.stmt.statsSince.all(showId, ts).map((r) => JSON.parse(r.counters) as StatsCounters);
+  }
+
+  peakOnline(showId: string): number {
+    return this.stmt.peakOnline.get(showId)?.peak ?? 0;
+  }
+
+  rollups(showId: string): MinuteRollup[] {
+    return this.stmt.rollups.all(showId).map((r) => ({
+      minute: r.minute,
+      comments: r.comments,
+      orders: r.orders,
+      gmv: r.gmv,
+      onlineMin: r.online_min,
+      onlineMax: r.online_max,
+      onlineLast: r.online_last,
+    }));
+  }
+
+  gaps(showId: string): FeedGap[] {
+    return this.stmt.gaps.all(showId).map((g) => ({
+      afterSeq: g.after_seq,
+      resumedSeq: g.resumed_seq,
+      missing: g.missing,
+      detectedAt: g.detected_at,
+    }));
+  }
+
+  invalidSamples(limit: number): InvalidSample[] {
+    return this.stmt.invalidSamples.all(limit);
+  }
+
+  currentProduct(showId: string) {
+    return this.stmt.currentProduct.get(showId) ?? null;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+interface RollupDelta {
+  comments: number;
+  orders: number;
+  gmv: number;
+  onlineMin: number | null;
+  onlineMax: number | null;
+  onlineLast: number | null;
+  counters: string | null;
+}
+
+interface MinuteRollupRow {
+  minute: number;
+  comments: number;
+  orders: number;
+  gmv: number;
+  online_min: number | null;
+  online_max: number | null;
+  online_last: number | null;
+}

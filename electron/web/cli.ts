@@ -1,0 +1,60 @@
+/**
+ * `npm run web -- [flags]`: LiveDesk's core plus the web host, for a browser on this machine.
+ * Same flags as the desktop app (README), plus --port, --host and --web-token.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, parseCliArgs } from '../core/config.js';
+import { startLiveDesk } from '../core/runtime.js';
+import { startWebHost } from './server.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = parseCliArgs(process.argv.slice(2), { dataDir: path.join(repoRoot, '.livedesk-data') });
+  const token = config.webToken ?? randomBytes(16).toString('hex');
+  const runtime = await startLiveDesk(config);
+  const web = await startWebHost({
+    service: runtime.service,
+    token,
+    staticDir: path.join(repoRoot, 'out/web'),
+    host: config.host,
+    port: config.port,
+  });
+  const source =
+    config.source.kind === 'sim'
+      ? `demo show (seed ${config.source.seed})`
+      : `${config.source.url} room ${config.source.room}`;
+  console.log(
+    `LiveDesk web host ready in ${Math.round(performance.now() - startedAt)} ms — source: ${source}`,
+  );
+  console.log(`Data: ${config.dataDir}`);
+  console.log(`Open: ${web.url}?token=${token}`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await web.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(`livedesk: ${err.message}`);
+    process.exit(2);
+  }
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    console.error('livedesk: the port is in use; pass --port N (or --port 0 for any free port)');
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+/**
+ * The web host's HTTP API: GET-only mirrors of the service's read methods (docs/api.md).
+ * Local tools and overlays integrate through it.
+ */
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { LiveDeskService, MetricsReport } from '../../shared/api/contract.js';
+import { METRIC_KEYS } from '../../shared/metrics/definitions.js';
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+/** `/api/metrics`: every DOMAIN.md metric at the top level (null while unknown), plus context. */
+export function metricsBody(service: LiveDeskService) {
+  const report: MetricsReport | null = service.getMetrics();
+  const values: Record<string, unknown> = {};
+  for (const key of METRIC_KEYS)
+    values[key] = report ? report.values[key] : key === 'trafficShare' ? {} : null;
+  const snapshotShow = service.getSnapshot().show;
+  return {
+    ...values,
+    at: report?.at ?? null,
+    show: snapshotShow,
+    changes: report?.changes ?? {},
+    window: report?.window ?? null,
+    products: report?.products ?? [],
+    feed: service.getFeedStatus(),
+  };
+}
+
+const intParam = z.coerce.number().int();
+
+type Route = (service: LiveDeskService, query: URLSearchParams) => unknown;
+
+export const routes: Record<string, Route> = {
+  '/api/metrics': (service) => metricsBody(service),
+  '/api/snapshot': (service) => service.getSnapshot(),
+  '/api/feed': (service) => service.getFeedStatus(),
+  '/api/invalid': (service) => service.getInvalidSamples(),
+  '/api/comments': (service, query) => {
+    const before = query.get('beforeRowId');
+    const limit = query.get('limit');
+    return service.getComments({
+      ...(before !== null ? { beforeRowId: intParam.parse(before) } : {}),
+      ...(limit !== null ? { limit: intParam.parse(limit) } : {}),
+    });
+  },
+};
