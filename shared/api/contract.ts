@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { FeedEventType } from '../protocol/feed.js';
 import type { MetricValues, ProductMetrics, ScalarMetricKey } from '../metrics/formulas.js';
+import type { ApiMethod } from './channels.js';
+
+export * from './channels.js';
 
 export interface ShowInfo {
   id: string;
@@ -123,10 +126,7 @@ export const apiRequests = {
   getComments: z.tuple([GetCommentsArgs]),
   getFeedStatus: z.tuple([]),
   getInvalidSamples: z.tuple([]),
-} as const;
-
-export type ApiMethod = keyof typeof apiRequests;
-export const API_METHODS = Object.keys(apiRequests) as ApiMethod[];
+} as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ApiResponses {
   getSnapshot: BoardSnapshot;
@@ -152,23 +152,10 @@ export type LiveDeskClient = {
   onUpdate(listener: (update: BoardUpdate) => void): () => void;
 };
 
-/** Electron IPC channel names. */
-export const IPC_CHANNEL_PREFIX = 'livedesk:';
-export const ipcChannel = (method: ApiMethod) => `${IPC_CHANNEL_PREFIX}${method}`;
-export const IPC_UPDATE_CHANNEL = 'livedesk:update';
-
-/** Web host socket.io event names. */
-export const WEB_CALL_EVENT = 'call';
-export const WEB_UPDATE_EVENT = 'update';
-
 /** Checks and parses a call's arguments; throws a ZodError naming the problem. */
 export function parseApiArgs<M extends ApiMethod>(
   method: M,
   args: unknown,
 ): z.output<(typeof apiRequests)[M]> {
   return apiRequests[method].parse(args) as z.output<(typeof apiRequests)[M]>;
-}
-
-export function isApiMethod(value: unknown): value is ApiMethod {
-  return typeof value === 'string' && Object.hasOwn(apiRequests, value);
 }

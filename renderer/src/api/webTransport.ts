@@ -1,0 +1,86 @@
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ApiArgs,
+  ApiMethod,
+  ApiResponses,
+  BoardUpdate,
+  LiveDeskClient,
+} from '../../../shared/api/contract.js';
+// Event names come from the zod-free half of the contract, which keeps zod out of the page.
+import { WEB_CALL_EVENT, WEB_UPDATE_EVENT } from '../../../shared/api/channels.js';
+import type { ConnectionState, Transport } from './transport.js';
+
+/** A call that gets no answer in this time fails, so the UI can say so instead of hanging. */
+const CALL_TIMEOUT_MS = 15_000;
+
+type CallReply<T> = { ok: true; result: T } | { ok: false; error: string };
+
+function isCallReply(value: unknown): value is CallReply<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  return value.ok === true ? 'result' in value : value.ok === false && 'error' in value;
+}
+
+/** The browser: socket.io to the page's own origin, authenticated by the ?token= in the URL. */
+export function createWebTransport(token: string | null = readTokenFromUrl()): Transport {
+  const socket: Socket = io({ transports: ['websocket'], auth: { token } });
+  let state: ConnectionState = { status: 'connecting', message: null };
+  const listeners = new Set<(state: ConnectionState) => void>();
+
+  const publish = (next: ConnectionState) => {
+    state = next;
+    for (const listener of listeners) listener(state);
+  };
+
+  socket.on('connect', () => publish({ status: 'connected', message: null }));
+  socket.on('connect_error', (error: Error) => {
+    // socket.active is false when the server's middleware refused the handshake: socket.io will
+    // not retry on its own, and retrying with the same token would be refused again.
+    publish({ status: socket.active ? 'disconnected' : 'rejected', message: error.message });
+  });
+  socket.on('disconnect', (reason) => {
+    publish({ status: socket.active ? 'disconnected' : 'rejected', message: reason });
+  });
+
+  async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResponses[M]> {
+    const reply: unknown = await socket.timeout(CALL_TIMEOUT_MS).emitWithAck(WEB_CALL_EVENT, method, args);
+    if (!isCallReply(reply)) throw new Error(`Malformed reply to ${method}`);
+    if (!reply.ok) throw new Error(reply.error);
+    // The host answers with its own service's return type for this method (shared contract).
+    return reply.result as ApiResponses[M];
+  }
+
+  const client = {
+    getSnapshot: () => call('getSnapshot', []),
+    getMetrics: () => call('getMetrics', []),
+    getComments: (args) => call('getComments', [args]),
+    getFeedStatus: () => call('getFeedStatus', []),
+    getInvalidSamples: () => call('getInvalidSamples', []),
+    onUpdate(listener) {
+      const handler = (update: BoardUpdate) => listener(update);
+      socket.on(WEB_UPDATE_EVENT, handler);
+      return () => {
+        socket.off(WEB_UPDATE_EVENT, handler);
+      };
+    },
+  } satisfies LiveDeskClient;
+
+  return {
+    kind: 'web',
+    client,
+    onConnection(listener) {
+      listeners.add(listener);
+      listener(state);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    close() {
+      listeners.clear();
+      socket.close();
+    },
+  };
+}
+
+function readTokenFromUrl(): string | null {
+  return new URLSearchParams(location.search).get('token');
+}

@@ -1,0 +1,28 @@
+import { Brand } from './Brand.js';
+import { FeedBadge } from './FeedBadge.js';
+import { FeedHealth } from './FeedHealth.js';
+import { LiveTimer } from './LiveTimer.js';
+import { MessageRate } from './MessageRate.js';
+import { LangToggle, ThemeToggle } from './PrefToggles.js';
+import { PresentingProduct } from './PresentingProduct.js';
+import { ShowHeading } from './ShowHeading.js';
+
+export function TopBar() {
+  return (
+    <header className="topbar">
+      <div className="topbar__main">
+        <Brand />
+        <ShowHeading />
+        <LiveTimer />
+        <FeedBadge />
+        <MessageRate />
+        <PresentingProduct />
+        <div className="topbar__tools">
+          <LangToggle />
+          <ThemeToggle />
+        </div>
+      </div>
+      <FeedHealth />
+    </header>
+  );
+}

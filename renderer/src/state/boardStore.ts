@@ -1,0 +1,118 @@
+/**
+ * The live board's state. Filled by a snapshot, then by update batches (≤10 a second); each
+ * batch is one store write, and components read narrow slices so a batch re-renders only what
+ * changed.
+ */
+import { create } from 'zustand';
+import type {
+  BoardSnapshot,
+  BoardUpdate,
+  CommentRow,
+  CurrentProduct,
+  FeedStatus,
+  MetricsReport,
+  ShowInfo,
+} from '../../../shared/api/contract.js';
+import type { ConnectionState } from '../api/transport.js';
+import { PROMINENT_SCALARS } from '../metrics/prominent.js';
+import {
+  appendNewer,
+  emptyCommentBuffer,
+  mergeSnapshot,
+  prependOlder,
+  withFollowing,
+  type CommentBuffer,
+} from './commentBuffer.js';
+import { emptyHistory, recordReport, type HistoryState } from './metricHistory.js';
+
+export interface BoardState {
+  connection: ConnectionState;
+  /** A snapshot has been applied at least once. */
+  loaded: boolean;
+  loadError: string | null;
+  show: ShowInfo | null;
+  metrics: MetricsReport | null;
+  feed: FeedStatus | null;
+  product: CurrentProduct | null;
+  history: HistoryState;
+  comments: CommentBuffer;
+}
+
+export const initialBoardState: BoardState = {
+  connection: { status: 'connecting', message: null },
+  loaded: false,
+  loadError: null,
+  show: null,
+  metrics: null,
+  feed: null,
+  product: null,
+  history: emptyHistory,
+  comments: emptyCommentBuffer,
+};
+
+export const useBoardStore = create<BoardState>()(() => initialBoardState);
+
+/** Reports can arrive out of order around a reconnect; never step back to an older one. */
+function newerMetrics(
+  current: MetricsReport | null,
+  next: MetricsReport | undefined | null,
+): MetricsReport | null {
+  if (!next) return current;
+  return current && next.at < current.at ? current : next;
+}
+
+function withMetrics(state: BoardState, report: MetricsReport | null | undefined): Partial<BoardState> {
+  const metrics = newerMetrics(state.metrics, report);
+  if (metrics === state.metrics || !metrics) return {};
+  return { metrics, history: recordReport(state.history, metrics, PROMINENT_SCALARS) };
+}
+
+const set = useBoardStore.setState;
+
+export const boardActions = {
+  setConnection(connection: ConnectionState) {
+    set({ connection });
+  },
+
+  setLoadError(message: string | null) {
+    set({ loadError: message });
+  },
+
+  applySnapshot(snapshot: BoardSnapshot) {
+    set((state) => ({
+      loaded: true,
+      loadError: null,
+      show: snapshot.show,
+      feed: snapshot.feed,
+      product: snapshot.product,
+      ...withMetrics(state, snapshot.metrics),
+      comments: mergeSnapshot(state.comments, snapshot.comments),
+    }));
+  },
+
+  applyUpdate(update: BoardUpdate) {
+    set((state) => ({
+      feed: update.feed,
+      ...(update.show !== undefined ? { show: update.show } : {}),
+      ...(update.product !== undefined ? { product: update.product } : {}),
+      ...withMetrics(state, update.metrics),
+      comments: appendNewer(state.comments, update.comments, update.droppedComments),
+    }));
+  },
+
+  setFollowing(following: boolean) {
+    set((state) => ({ comments: withFollowing(state.comments, following) }));
+  },
+
+  startLoadingOlder() {
+    set((state) => ({ comments: { ...state.comments, loadingOlder: true } }));
+  },
+
+  finishLoadingOlder(rows: readonly CommentRow[], requested: number) {
+    set((state) => ({ comments: prependOlder(state.comments, rows, requested) }));
+  },
+
+  failLoadingOlder() {
+    set((state) => ({ comments: { ...state.comments, loadingOlder: false } }));
+  },
+};
