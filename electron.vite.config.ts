@@ -1,0 +1,46 @@
+// Electron build (electron-vite): main process, sandboxed preload, renderer.
+import { resolve } from 'node:path';
+import { defineConfig, mergeConfig } from 'electron-vite';
+import webRendererConfig from './vite.config.js';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      // Runtime deps (better-sqlite3, socket.io, socket.io-client, zod) stay in node_modules:
+      // native code and socket.io's optional deps don't bundle.
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload can require only `electron` (and a few Node polyfills): bundle
+      // everything else (zod, via shared/api/contract.ts) into the one file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        // Sandboxed preloads must be CommonJS; `.cjs` because package.json says "type": "module".
+        // electron/main/lifecycle.ts loads out/preload/index.cjs.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  // The same renderer build as `vite build` (plugins, dev CSP), written where Electron loads it.
+  renderer: mergeConfig(webRendererConfig, {
+    root: resolve(root, 'renderer'),
+    base: './',
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: resolve(root, 'renderer/index.html'),
+      },
+    },
+  }),
+});

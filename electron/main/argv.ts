@@ -1,0 +1,60 @@
+/**
+ * Picks LiveDesk's own options out of Electron's process.argv.
+ *
+ * Electron's argv holds the executable, the app path when run as `electron .` (process.defaultApp),
+ * and whatever Chromium/Node switches the launcher added (`--no-sandbox`, `--inspect=…`,
+ * `--remote-debugging-port=…`, macOS `-psn_…`). parseCliArgs is strict, so those must go first.
+ */
+
+/** Options parseCliArgs (electron/core/config.ts) understands; each takes a value. */
+export const LIVEDESK_OPTIONS: ReadonlySet<string> = new Set([
+  'source',
+  'url',
+  'room',
+  'token',
+  'rate',
+  'seed',
+  'speed',
+  'duration',
+  'data-dir',
+  'port',
+  'host',
+  'web-token',
+]);
+
+export interface ArgvContext {
+  /** process.defaultApp: true when started as `electron <appPath>` (dev, npm start). */
+  defaultApp: boolean;
+}
+
+/**
+ * With a `--` separator (`electron . -- --source …`, i.e. `npm start -- …`) everything after it is
+ * ours, verbatim, so parseCliArgs still reports typos. Without one (`electron-vite dev -- …` and the
+ * packaged app) only LiveDesk's own options and their values are kept: Chromium accepts hundreds of
+ * switches and a user-supplied `--ozone-platform-hint=auto` must not stop the app.
+ */
+export function cliArgsFromArgv(argv: readonly string[], context: ArgvContext): string[] {
+  const rest = argv.slice(context.defaultApp ? 2 : 1);
+  const separator = rest.indexOf('--');
+  if (separator >= 0) return rest.slice(separator + 1);
+  return keepOwnOptions(rest);
+}
+
+function keepOwnOptions(args: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('--')) continue;
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq >= 0 ? eq : undefined);
+    if (!LIVEDESK_OPTIONS.has(name)) continue;
+    kept.push(arg);
+    const next = args[i + 1];
+    // `--room 123` form: the value travels with its option. A following switch is not a value.
+    if (eq < 0 && next !== undefined && !next.startsWith('-')) {
+      kept.push(next);
+      i++;
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,38 @@
+/**
+ * Sandboxed preload (built to CommonJS): exposes the typed API as `window.livedesk` — one named
+ * method per API method and an update subscription. Never ipcRenderer itself or a generic send.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import { IPC_UPDATE_CHANNEL, ipcChannel } from '../../shared/api/channels.js';
+import type {
+  ApiArgs,
+  ApiMethod,
+  ApiResponses,
+  BoardUpdate,
+  LiveDeskClient,
+} from '../../shared/api/contract.js';
+
+function invoker<M extends ApiMethod>(method: M) {
+  const channel = ipcChannel(method);
+  return (...args: ApiArgs<M>): Promise<ApiResponses[M]> => ipcRenderer.invoke(channel, ...args);
+}
+
+const livedeskBridge = {
+  getSnapshot: invoker('getSnapshot'),
+  getMetrics: invoker('getMetrics'),
+  getComments: invoker('getComments'),
+  getFeedStatus: invoker('getFeedStatus'),
+  getInvalidSamples: invoker('getInvalidSamples'),
+  onUpdate(listener: (update: BoardUpdate) => void): () => void {
+    // A wrapper of our own, so the page never receives the IPC event (and its sender), and so
+    // unsubscribing works: contextBridge hands us a new proxy of `listener` on every call.
+    const forward = (_event: IpcRendererEvent, update: BoardUpdate) => listener(update);
+    ipcRenderer.on(IPC_UPDATE_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_UPDATE_CHANNEL, forward);
+    };
+  },
+} satisfies LiveDeskClient;
+
+contextBridge.exposeInMainWorld('livedesk', livedeskBridge);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../../electron/core/config.js';
+import { cliArgsFromArgv } from '../../../electron/main/argv.js';
+
+const EXE = '/opt/electron/electron';
+
+describe('cliArgsFromArgv', () => {
+  it('takes everything after `--` verbatim (npm start -- …), so typos still reach the parser', () => {
+    const argv = [EXE, '.', '--', '--source', 'socketio', '--url', 'http://127.0.0.1:7000', '--rom', 'r1'];
+    expect(cliArgsFromArgv(argv, { defaultApp: true })).toEqual([
+      '--source',
+      'socketio',
+      '--url',
+      'http://127.0.0.1:7000',
+      '--rom',
+      'r1',
+    ]);
+  });
+
+  it('drops the exe, the app path and Chromium/Node switches added by electron-vite dev', () => {
+    const argv = [
+      EXE,
+      '.',
+      '--source',
+      'socketio',
+      '--url=http://127.0.0.1:7000',
+      '--room',
+      'r1',
+      '--remote-debugging-port=9222',
+      '--inspect=5858',
+      '--no-sandbox',
+    ];
+    const args = cliArgsFromArgv(argv, { defaultApp: true });
+    expect(args).toEqual(['--source', 'socketio', '--url=http://127.0.0.1:7000', '--room', 'r1']);
+    const config = parseCliArgs(args, { dataDir: '/data' });
+    expect(config.source).toEqual({ kind: 'socketio', url: 'http://127.0.0.1:7000', room: 'r1' });
+  });
+
+  it('in the packaged app keeps only our options: the first argument is not an app path', () => {
+    const argv = ['C:\\Program Files\\LiveDesk\\LiveDesk.exe', '--room', 'r9', '--ozone-platform-hint=auto'];
+    expect(cliArgsFromArgv(argv, { defaultApp: false })).toEqual(['--room', 'r9']);
+    expect(
+      cliArgsFromArgv(['/Applications/LiveDesk.app/Contents/MacOS/LiveDesk', '-psn_0_1234'], {
+        defaultApp: false,
+      }),
+    ).toEqual([]);
+  });
+
+  it('does not take a following switch as an option value', () => {
+    const argv = [EXE, '.', '--token', '--no-sandbox', '--rate', '120'];
+    expect(cliArgsFromArgv(argv, { defaultApp: true })).toEqual(['--token', '--rate', '120']);
+  });
+
+  it('gives the parser an empty list when only Electron arguments are present (the demo runs)', () => {
+    const args = cliArgsFromArgv([EXE, '/work/app', '--enable-logging'], { defaultApp: true });
+    expect(args).toEqual([]);
+    expect(parseCliArgs(args, { dataDir: '/data' }).source.kind).toBe('sim');
+  });
+});
