@@ -8,7 +8,17 @@ import globals from 'globals';
 const noElectron = {
   paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }],
 };
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'net', 'child_process', 'better-sqlite3'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'net',
+  'child_process',
+  'better-sqlite3',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', '.native'] },
@@ -53,7 +63,10 @@ export default tseslint.config(
         {
           ...noElectron,
           patterns: [
-            { group: ['**/electron/**'], message: 'The renderer talks to the app only through its API client.' },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to the app only through its API client.',
+            },
             { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox.' },
           ],
         },

@@ -2,6 +2,7 @@
  * Starts LiveDesk's core for a host: opens the store, starts the source and the pipeline,
  * and returns the service facade the host exposes. Both hosts (Electron, web) call this.
  */
+import path from 'node:path';
 import type { LiveDeskService } from '../../shared/api/contract.js';
 import type { AppConfig, SourceConfig } from './config.js';
 import { MetricsEngine } from './engines/metrics-engine.js';
@@ -15,6 +16,8 @@ import { Store } from './store/store.js';
 export interface RuntimeOptions {
   /** Path to a better-sqlite3 binary built for this runtime's ABI (Electron's). */
   nativeBinding?: string;
+  /** The app's resources folder (the simulator's corpus lives in `sim/` below it). */
+  resourcesDir?: string;
 }
 
 export interface LiveDeskRuntime {
@@ -24,7 +27,7 @@ export interface LiveDeskRuntime {
   stop(): Promise<void>;
 }
 
-export function createSource(config: SourceConfig): FeedSource {
+export function createSource(config: SourceConfig, resourcesDir?: string): FeedSource {
   switch (config.kind) {
     case 'sim':
       return new SimSource({
@@ -32,6 +35,7 @@ export function createSource(config: SourceConfig): FeedSource {
         rate: config.rate,
         speed: config.speed,
         durationMs: config.durationMs,
+        ...(resourcesDir ? { resourcesDir: path.join(resourcesDir, 'sim') } : {}),
       });
     case 'socketio':
       return new SocketIoSource({ url: config.url, room: config.room, token: config.token });
@@ -42,9 +46,10 @@ export async function startLiveDesk(
   config: AppConfig,
   options: RuntimeOptions = {},
 ): Promise<LiveDeskRuntime> {
+  // The source first: a bad corpus path must not leave the database open.
+  const source = createSource(config.source, options.resourcesDir);
   const store = Store.open(config.dataDir, { nativeBinding: options.nativeBinding });
   const metrics = new MetricsEngine();
-  const source = createSource(config.source);
   let service: CoreService | null = null;
   const pipeline = new IngestPipeline({
     store,

@@ -163,6 +163,8 @@ export function computeWindowMetrics(from: StatsCounters, to: StatsCounters): Me
 /** Per-product funnel. */
 export interface ProductMetrics {
   id: string;
+  /** From the feed's `product` events; null until the product has been presented. */
+  name: string | null;
   exposures: number;
   clicks: number;
   clickUsers: number;
@@ -173,9 +175,10 @@ export interface ProductMetrics {
   clickToPay: number | null;
 }
 
-export function computeProductMetrics(p: ProductStats): ProductMetrics {
+export function computeProductMetrics(p: ProductStats, name: string | null = null): ProductMetrics {
   return {
     ...p,
+    name,
     ctr: productCtr(p.clicks, p.exposures),
     clickToPay: clickToPay(p.buyers, p.clickUsers),
   };

@@ -24,6 +24,7 @@ export class MetricsEngine {
   private latest: StatsCounters | null = null;
   private products: ProductStats[] = [];
   private peakOnline = 0;
+  private readonly productNames = new Map<string, string>();
   /** Snapshots in ts order (with the peak as it stood then), pruned to a little over two windows. */
   private history: { c: StatsCounters; peak: number }[] = [];
   private cached: MetricsReport | null = null;
@@ -33,9 +34,16 @@ export class MetricsEngine {
   /** Starts a show, optionally restoring history read back from the store after a restart. */
   reset(
     showId: string,
-    restored?: { history: StatsCounters[]; peakOnline: number; products: ProductStats[] },
+    restored?: {
+      history: StatsCounters[];
+      peakOnline: number;
+      products: ProductStats[];
+      productNames?: ReadonlyMap<string, string>;
+    },
   ): void {
     this.showId = showId;
+    this.productNames.clear();
+    for (const [id, name] of restored?.productNames ?? []) this.productNames.set(id, name);
     this.peakOnline = restored?.peakOnline ?? 0;
     // Restored snapshots predate the restart; the show's peak is the best we know for each.
     this.history = (restored?.history ?? []).map((c) => ({ c, peak: this.peakOnline }));
@@ -48,6 +56,14 @@ export class MetricsEngine {
   /** Earliest ts this engine needs history from, to restore after a restart. */
   static historyNeededSince(latestTs: number): number {
     return latestTs - 2 * WINDOW_MS - 60_000;
+  }
+
+  /** Product names arrive with `product` events; the funnel table shows them. */
+  nameProduct(id: string, name: string): void {
+    if (this.productNames.get(id) === name) return;
+    this.productNames.set(id, name);
+    this.cached = null;
+    this.version++;
   }
 
   onStats(stats: StatsEvent): void {
@@ -97,7 +113,7 @@ export class MetricsEngine {
       values,
       changes: changesOf(values, before, current, previous),
       window: { minutes: WINDOW_MINUTES, current, previous },
-      products: this.products.map(computeProductMetrics),
+      products: this.products.map((p) => computeProductMetrics(p, this.productNames.get(p.id) ?? null)),
     };
     return this.cached;
   }

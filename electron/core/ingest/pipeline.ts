@@ -102,6 +102,7 @@ export class IngestPipeline {
       history,
       peakOnline: store.peakOnline(show.id),
       products: latest?.products ?? [],
+      productNames: store.productNames(show.id),
     });
     const p = store.currentProduct(show.id);
     this.product = p;
@@ -209,6 +210,7 @@ export class IngestPipeline {
       case 'product': {
         const { type: _t, ...product } = event;
         batch.products.push(product);
+        this.opts.metrics.nameProduct(event.id, event.name);
         this.product = {
           id: event.id,
           name: event.name,

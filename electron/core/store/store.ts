@@ -167,6 +167,9 @@ export class Store {
       invalidSamples: db.prepare<[number], InvalidSample>(
         'SELECT at, type, reason, sample FROM invalid_events ORDER BY id DESC LIMIT ?',
       ),
+      productNames: db.prepare<[string], { id: string; name: string }>(
+        'SELECT id, name FROM products WHERE show_id = ?',
+      ),
       currentProduct: db.prepare<
         [string],
         { id: string; name: string; price: number; stock: number | null; since: number }
@@ -341,6 +344,10 @@ export class Store {
 
   invalidSamples(limit: number): InvalidSample[] {
     return this.stmt.invalidSamples.all(limit);
+  }
+
+  productNames(showId: string): Map<string, string> {
+    return new Map(this.stmt.productNames.all(showId).map((r) => [r.id, r.name]));
   }
 
   currentProduct(showId: string) {

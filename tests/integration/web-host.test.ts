@@ -1,0 +1,132 @@
+/** The web host over real HTTP and socket.io, on the in-process demo feed. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLiveDesk, type LiveDeskRuntime } from '../../electron/core/runtime.js';
+import { startWebHost, type WebHost } from '../../electron/web/server.js';
+import type { BoardUpdate } from '../../shared/api/contract.js';
+import { METRIC_KEYS } from '../../shared/metrics/definitions.js';
+import { get } from '../helpers/http.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { waitFor } from '../helpers/wait.js';
+
+const TOKEN = 'test-token-0123456789';
+let tmp: ReturnType<typeof makeTempDir>;
+let runtime: LiveDeskRuntime;
+let web: WebHost;
+let staticDir: string;
+
+beforeAll(async () => {
+  tmp = makeTempDir();
+  staticDir = path.join(tmp.dir, 'static');
+  fs.mkdirSync(staticDir);
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>LiveDesk</title>');
+  fs.writeFileSync(path.join(tmp.dir, 'secret.txt'), 'outside the static root');
+  runtime = await startLiveDesk({
+    source: { kind: 'sim', seed: 3, rate: 200, speed: 20, durationMs: 3 * 3600_000 },
+    dataDir: path.join(tmp.dir, 'data'),
+    port: 0,
+    host: '127.0.0.1',
+  });
+  web = await startWebHost({ service: runtime.service, token: TOKEN, staticDir, port: 0 });
+  await waitFor(() => runtime.service.getMetrics(), 'first stats');
+});
+
+afterAll(async () => {
+  await web?.close();
+  await runtime?.stop();
+  tmp?.cleanup();
+});
+
+describe('web host', () => {
+  it('serves /api/metrics keyed as in DOMAIN.md, with the feed status', async () => {
+    const res = await get(`${web.url}api/metrics?token=${TOKEN}`);
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.body) as Record<string, unknown>;
+    for (const key of METRIC_KEYS) expect(body).toHaveProperty(key);
+    expect(typeof body.online).toBe('number');
+    expect(body.conversionRate === null || (body.conversionRate as number) < 1).toBe(true);
+    expect(body.feed).toMatchObject({ source: 'sim', connected: true, invalid: 0 });
+    expect((body.feed as { eventsByType: { stats: number } }).eventsByType.stats).toBeGreaterThan(0);
+  });
+
+  it('accepts the token as a Bearer header too', async () => {
+    expect((await get(`${web.url}api/feed`, { authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+  });
+
+  it('refuses a missing or wrong token with 401', async () => {
+    expect((await get(`${web.url}api/metrics`)).status).toBe(401);
+    expect((await get(`${web.url}api/metrics?token=nope`)).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header with 403 (DNS rebinding)', async () => {
+    const res = await get(`${web.url}api/metrics?token=${TOKEN}`, { host: `evil.example:${web.port}` });
+    expect(res.status).toBe(403);
+  });
+
+  it('validates query parameters and answers 400, 404 and 405 clearly', async () => {
+    const bad = await get(`${web.url}api/comments?token=${TOKEN}&limit=0`);
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error).toMatch(/limit/);
+    expect((await get(`${web.url}api/nope?token=${TOKEN}`)).status).toBe(404);
+  });
+
+  it('serves the renderer without escaping its folder', async () => {
+    const page = await get(web.url);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['content-security-policy']).not.toMatch(/unsafe-eval/);
+    expect((await get(`${web.url}..%2fsecret.txt`)).status).toBe(404);
+    expect((await get(`${web.url}%2e%2e/secret.txt`)).status).toBe(404);
+  });
+
+  it('answers calls and pushes batched updates over socket.io, with the token', async () => {
+    const socket = io(web.url, { transports: ['websocket'], auth: { token: TOKEN }, forceNew: true });
+    try {
+      const updates: BoardUpdate[] = [];
+      socket.on('update', (u: BoardUpdate) => updates.push(u));
+      const snapshot = (await socket.emitWithAck('call', 'getSnapshot', [])) as {
+        ok: boolean;
+        result: { show: { id: string } };
+      };
+      expect(snapshot.ok).toBe(true);
+      expect(snapshot.result.show.id).toBeTruthy();
+      const bad = (await socket.emitWithAck('call', 'getComments', [{ limit: 100_000 }])) as {
+        ok: boolean;
+        error: string;
+      };
+      expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/limit/) });
+      const unknown = (await socket.emitWithAck('call', 'dropDatabase', [])) as {
+        ok: boolean;
+        error: string;
+      };
+      expect(unknown.ok).toBe(false);
+
+      const started = Date.now();
+      await waitFor(
+        () => updates.length >= 10 && updates.some((u) => u.comments.length > 0),
+        'ten updates with comments',
+      );
+      const elapsed = Date.now() - started;
+      // Batched: never more than ~10 updates a second, however fast comments arrive.
+      expect(updates.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('refuses a socket without the right token', async () => {
+    const socket = io(web.url, {
+      transports: ['websocket'],
+      auth: { token: 'nope' },
+      forceNew: true,
+      reconnection: false,
+    });
+    const message = await new Promise<string>((resolve) =>
+      socket.on('connect_error', (err) => resolve(err.message)),
+    );
+    socket.close();
+    expect(message).toMatch(/^401/);
+  });
+});
