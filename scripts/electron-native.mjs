@@ -3,7 +3,7 @@
 //
 // node_modules/better-sqlite3 keeps its Node-ABI build (the tests and the web host use it); the
 // Electron app loads this separate binary through better-sqlite3's `nativeBinding` option
-// (electron/main/native.ts). Runs before `npm start` / `npm run dev`; exits at once when the
+// (electron/main/paths.ts). Runs before `npm start` / `npm run dev`; exits at once when the
 // binary is already there.
 //
 // Tries, in a temporary copy of better-sqlite3's sources (node_modules is never touched):

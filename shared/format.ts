@@ -3,6 +3,7 @@
  * for display. zh-CN uses 万/亿 for large counts; en uses K/M.
  */
 import type { Locale } from './i18n/messages.js';
+import type { MetricUnit } from './metrics/definitions.js';
 
 export const NO_DATA = '—';
 
@@ -67,4 +68,20 @@ export function formatChange(change: number | null): string {
   if (change === null || !Number.isFinite(change)) return NO_DATA;
   const pct = (change * 100).toFixed(1);
   return change >= 0 ? `+${pct}%` : `−${pct.slice(1)}%`;
+}
+
+/** One scalar metric value, shown the way its unit asks; null (unknown) is "—". */
+export function formatMetricValue(unit: MetricUnit, value: number | null, locale: Locale): string {
+  switch (unit) {
+    case 'count':
+      return formatCount(value, locale);
+    case 'cents':
+      return formatMoney(value, locale);
+    case 'fraction':
+      return formatPercent(value);
+    case 'seconds':
+      return formatSeconds(value, locale);
+    case 'shares':
+      return NO_DATA;
+  }
 }

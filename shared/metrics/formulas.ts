@@ -178,7 +178,7 @@ export interface ProductMetrics {
 export function computeProductMetrics(p: ProductStats, name: string | null = null): ProductMetrics {
   return {
     ...p,
-    name,
+    name: name ?? p.name ?? null,
     ctr: productCtr(p.clicks, p.exposures),
     clickToPay: clickToPay(p.buyers, p.clickUsers),
   };

@@ -31,6 +31,8 @@ export type Hello = z.infer<typeof HelloSchema>;
 
 export const ProductStatsSchema = z.object({
   id,
+  /** Optional: the product's title, for products not yet presented (no `product` event). */
+  name: z.string().min(1).max(200).optional(),
   exposures: count,
   clicks: count,
   clickUsers: count,

@@ -744,6 +744,7 @@ export class ShowModel {
       productClicks += p.clicks;
       return {
         id: p.spec.id,
+        name: p.spec.name,
         exposures: p.exposures,
         clicks: p.clicks,
         clickUsers: Math.min(this.uv, p.buyers.size + p.nonBuyClickers),

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { MetricDefinition } from '../../../../shared/metrics/definitions.js';
 import type { ScalarMetricKey } from '../../../../shared/metrics/formulas.js';
 import { useLocale, useT } from '../../i18n/useI18n.js';
-import { formatMetricValue } from '../../metrics/formatMetric.js';
+import { formatMetricValue } from '../../../../shared/format.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { ChangeIndicator } from './ChangeIndicator.js';
 import { Sparkline } from './Sparkline.js';
