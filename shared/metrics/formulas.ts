@@ -115,7 +115,8 @@ export function computeMetrics({ counters: c, peakOnline, refunded = null }: Met
   };
 }
 
-const COUNTER_KEYS = [
+/** The cumulative counters of a stats event (everything but the gauges). */
+export const COUNTER_KEYS = [
   'pv',
   'uv',
   'interactUsers',

@@ -359,15 +359,8 @@ export class Store {
   }
 }
 
-interface RollupDelta {
-  comments: number;
-  orders: number;
-  gmv: number;
-  onlineMin: number | null;
-  onlineMax: number | null;
-  onlineLast: number | null;
-  counters: string | null;
-}
+/** One minute's increments within a batch, plus the last counters seen (JSON). */
+type RollupDelta = Omit<MinuteRollup, 'minute'> & { counters: string | null };
 
 interface MinuteRollupRow {
   minute: number;

@@ -3,6 +3,7 @@
  * was emitted, and the rhythm the demo depends on (引流品 first, 福袋 口令, faults).
  */
 import crypto from 'node:crypto';
+import { COUNTER_KEYS } from '../../../shared/metrics/formulas.js';
 import { describe, expect, it } from 'vitest';
 import { FAULT_CATEGORIES, loadCorpus } from '../../../electron/core/sim/corpus.js';
 import { ShowModel } from '../../../electron/core/sim/show-model.js';
@@ -88,23 +89,7 @@ describe('ShowModel events (20-minute show at 200 comments/s)', () => {
     let gmv = 0;
     const productGmv = new Map<string, number>();
     let previous: Stats | null = null;
-    const counters = [
-      'pv',
-      'uv',
-      'interactUsers',
-      'likes',
-      'comments',
-      'shares',
-      'newFollowers',
-      'fanClubJoins',
-      'gmv',
-      'orders',
-      'buyers',
-      'productExposures',
-      'productClicks',
-      'clickUsers',
-      'stayed1m',
-    ] as const;
+    const counters = COUNTER_KEYS;
     for (const event of show) {
       if (event.type === 'comments') comments += event.items.length;
       if (event.type === 'orders') {
