@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/topbar.css';
 import './styles/metrics.css';
 import './styles/comments.css';
+import './styles/settings.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -55,6 +55,10 @@ export function createWebTransport(token: string | null = readTokenFromUrl()): T
     getComments: (args) => call('getComments', [args]),
     getFeedStatus: () => call('getFeedStatus', []),
     getInvalidSamples: () => call('getInvalidSamples', []),
+    getSourceSettings: () => call('getSourceSettings', []),
+    testSource: (config) => call('testSource', [config]),
+    applySource: (config) => call('applySource', [config]),
+    controlReplay: (control) => call('controlReplay', [control]),
     onUpdate(listener) {
       const handler = (update: BoardUpdate) => listener(update);
       socket.on(WEB_UPDATE_EVENT, handler);

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
 import { useBoardStore } from '../state/boardStore.js';
 import { useT } from '../i18n/useI18n.js';
+import { useSettingsShortcut } from '../hooks/useSettingsShortcut.js';
 import { CommentStream } from './comments/CommentStream.js';
 import { ConnectionBanner } from './connection/ConnectionBanner.js';
 import { ConnectionScreen } from './connection/ConnectionScreen.js';
 import { MetricGrid } from './metrics/MetricGrid.js';
 import { ProductTable } from './products/ProductTable.js';
+import { SettingsDrawer } from './settings/SettingsDrawer.js';
+import { StorageBanner } from './storage/StorageBanner.js';
 import { TopBar } from './topbar/TopBar.js';
 
 export function App() {
@@ -16,10 +19,12 @@ export function App() {
 function Board() {
   const stale = useBoardStore((s) => s.connection.status !== 'connected');
   useDocumentTitle();
+  useSettingsShortcut();
   return (
     <div className={`app${stale ? ' is-stale' : ''}`}>
       <TopBar />
       <ConnectionBanner />
+      <StorageBanner />
       <main className="board">
         <div className="board__left">
           <MetricGrid />
@@ -27,6 +32,7 @@ function Board() {
         </div>
         <CommentStream />
       </main>
+      <SettingsDrawer />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type {
   MetricsReport,
   ShowInfo,
 } from '../../../shared/api/contract.js';
+import type { ReplayStatus } from '../../../shared/api/sources.js';
 import type { ConnectionState } from '../api/transport.js';
 import { PROMINENT_SCALARS } from '../metrics/prominent.js';
 import {
@@ -67,6 +68,15 @@ function withMetrics(state: BoardState, report: MetricsReport | null | undefined
   return { metrics, history: recordReport(state.history, metrics, PROMINENT_SCALARS) };
 }
 
+/**
+ * A different show (a new show on the feed, or another source): its comments and sparklines
+ * must not be mixed with the previous show's, so those start over.
+ */
+function showSwitch(state: BoardState, next: ShowInfo | null | undefined): Partial<BoardState> {
+  if (!next || !state.show || next.id === state.show.id) return {};
+  return { comments: emptyCommentBuffer, history: emptyHistory, metrics: null };
+}
+
 const set = useBoardStore.setState;
 
 export const boardActions = {
@@ -79,25 +89,40 @@ export const boardActions = {
   },
 
   applySnapshot(snapshot: BoardSnapshot) {
-    set((state) => ({
-      loaded: true,
-      loadError: null,
-      show: snapshot.show,
-      feed: snapshot.feed,
-      product: snapshot.product,
-      ...withMetrics(state, snapshot.metrics),
-      comments: mergeSnapshot(state.comments, snapshot.comments),
-    }));
+    set((current) => {
+      const state = { ...current, ...showSwitch(current, snapshot.show) };
+      return {
+        loaded: true,
+        loadError: null,
+        show: snapshot.show,
+        feed: snapshot.feed,
+        product: snapshot.product,
+        history: state.history,
+        metrics: state.metrics,
+        ...withMetrics(state, snapshot.metrics),
+        comments: mergeSnapshot(state.comments, snapshot.comments),
+      };
+    });
   },
 
   applyUpdate(update: BoardUpdate) {
-    set((state) => ({
-      feed: update.feed,
-      ...(update.show !== undefined ? { show: update.show } : {}),
-      ...(update.product !== undefined ? { product: update.product } : {}),
-      ...withMetrics(state, update.metrics),
-      comments: appendNewer(state.comments, update.comments, update.droppedComments),
-    }));
+    set((current) => {
+      const state = { ...current, ...showSwitch(current, update.show) };
+      return {
+        feed: update.feed,
+        ...(update.show !== undefined ? { show: update.show } : {}),
+        ...(update.product !== undefined ? { product: update.product } : {}),
+        history: state.history,
+        metrics: state.metrics,
+        ...withMetrics(state, update.metrics),
+        comments: appendNewer(state.comments, update.comments, update.droppedComments),
+      };
+    });
+  },
+
+  /** The answer to a replay control, shown at once rather than with the next update. */
+  setReplay(replay: ReplayStatus | null) {
+    set((state) => (state.feed ? { feed: { ...state.feed, replay } } : {}));
   },
 
   setFollowing(following: boolean) {

@@ -2,6 +2,7 @@
  * Wires a transport to the board store: a snapshot whenever the link (re)connects, then update
  * batches; and older comment pages on request.
  */
+import type { LiveDeskClient } from '../../../shared/api/contract.js';
 import type { Transport } from '../api/transport.js';
 import { boardActions, useBoardStore } from './boardStore.js';
 import { canLoadOlder, OLDER_PAGE_SIZE } from './commentBuffer.js';
@@ -9,7 +10,11 @@ import { canLoadOlder, OLDER_PAGE_SIZE } from './commentBuffer.js';
 const SNAPSHOT_RETRY_MS = 3000;
 
 export interface BoardSync {
+  /** For the few screens that call the API directly (settings, diagnostics, replay controls). */
+  client: LiveDeskClient;
   loadOlderComments(): void;
+  /** Fetches a fresh snapshot now (e.g. right after switching the feed source). */
+  reloadSnapshot(): void;
   stop(): void;
 }
 
@@ -47,6 +52,10 @@ export function startBoardSync(transport: Transport): BoardSync {
   });
 
   return {
+    client,
+    reloadSnapshot() {
+      if (!stopped) void loadSnapshot();
+    },
     loadOlderComments() {
       const { comments } = useBoardStore.getState();
       const oldest = comments.rows[0];

@@ -46,7 +46,9 @@ function SilenceWarning() {
   const t = useT();
   const now = useNow(1000);
   const lastEventAt = useBoardStore((s) => s.feed?.lastEventAt ?? null);
-  if (lastEventAt === null || now - lastEventAt < SILENT_AFTER_MS) return null;
+  // A replay the user paused is silent on purpose.
+  const pausedReplay = useBoardStore((s) => s.feed?.replay?.paused === true);
+  if (pausedReplay || lastEventAt === null || now - lastEventAt < SILENT_AFTER_MS) return null;
   const seconds = Math.round((now - lastEventAt) / 1000);
   return (
     <span className="feed-silent" data-testid="feed-silent">

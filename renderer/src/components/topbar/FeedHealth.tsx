@@ -3,6 +3,9 @@ import { formatCount } from '../../../../shared/format.js';
 import { useNow } from '../../hooks/useNow.js';
 import { useLocale, useT } from '../../i18n/useI18n.js';
 import { useBoardStore } from '../../state/boardStore.js';
+import { settingsUi } from '../../state/settingsUi.js';
+
+const openDiagnostics = () => settingsUi.open('diagnostics');
 
 /** The feed's bookkeeping in one thin strip: is everything arriving, and is any of it bad? */
 export function FeedHealth() {
@@ -44,6 +47,8 @@ export function FeedHealth() {
         value={formatCount(feed.invalid, locale)}
         testId="feed-invalid"
         tone={feed.invalid > 0 ? 'warn' : undefined}
+        onClick={openDiagnostics}
+        title={t('diag.openTitle')}
       />
       <Stat label={t('feed.truncated')} value={formatCount(feed.truncated, locale)} testId="feed-truncated" />
       <Stat
@@ -55,7 +60,8 @@ export function FeedHealth() {
         }
         testId="feed-gaps"
         tone={feed.gaps.length > 0 ? 'bad' : undefined}
-        title={gapDetail || undefined}
+        title={gapDetail ? `${gapDetail}\n${t('diag.openTitle')}` : t('diag.openTitle')}
+        onClick={openDiagnostics}
       />
       <Stat label={t('feed.reconnects')} value={String(feed.reconnects)} testId="feed-reconnects" />
       <LastEvent />
@@ -64,6 +70,15 @@ export function FeedHealth() {
           {t('feed.lastError')}: {feed.lastError}
         </span>
       )}
+      <button
+        type="button"
+        className="feed-health__diag"
+        data-testid="diagnostics-open"
+        title={t('diag.openTitle')}
+        onClick={openDiagnostics}
+      >
+        {t('diag.open')} <span aria-hidden="true">›</span>
+      </button>
     </div>
   );
 }
@@ -74,15 +89,33 @@ interface StatProps {
   testId: string;
   tone?: 'warn' | 'bad' | undefined;
   title?: string | undefined;
+  /** Makes the figure a button (opens the details behind it). */
+  onClick?: () => void;
 }
 
-function Stat({ label, value, testId, tone, title }: StatProps) {
-  return (
-    <span className={`feed-stat${tone ? ` feed-stat--${tone}` : ''}`} title={title}>
+function Stat({ label, value, testId, tone, title, onClick }: StatProps) {
+  const className = `feed-stat${tone ? ` feed-stat--${tone}` : ''}`;
+  const content = (
+    <>
       <span className="feed-stat__label">{label}</span>
       <span className="feed-stat__value" data-testid={testId}>
         {value}
       </span>
+    </>
+  );
+  return onClick ? (
+    <button
+      type="button"
+      className={`${className} feed-stat--button`}
+      title={title}
+      data-testid={`${testId}-open`}
+      onClick={onClick}
+    >
+      {content}
+    </button>
+  ) : (
+    <span className={className} title={title}>
+      {content}
     </span>
   );
 }

@@ -5,6 +5,8 @@ import { LiveTimer } from './LiveTimer.js';
 import { MessageRate } from './MessageRate.js';
 import { LangToggle, ThemeToggle } from './PrefToggles.js';
 import { PresentingProduct } from './PresentingProduct.js';
+import { ReplayControls } from './ReplayControls.js';
+import { SettingsButton } from './SettingsButton.js';
 import { ShowHeading } from './ShowHeading.js';
 
 export function TopBar() {
@@ -16,8 +18,10 @@ export function TopBar() {
         <LiveTimer />
         <FeedBadge />
         <MessageRate />
+        <ReplayControls />
         <PresentingProduct />
         <div className="topbar__tools">
+          <SettingsButton />
           <LangToggle />
           <ThemeToggle />
         </div>
