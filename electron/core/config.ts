@@ -4,33 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { SourceConfigSchema, type SourceConfig } from '../../shared/api/sources.js';
 
-export const SourceConfigSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('sim'),
-    /** comments per second */
-    rate: z.number().min(10).max(10_000).default(60),
-    seed: z.number().int().nonnegative().default(20261123),
-    /** time acceleration: 1 = real time */
-    speed: z.number().min(0.1).max(1000).default(1),
-    /** show length in simulated ms; the sim emits `end` after it */
-    durationMs: z
-      .number()
-      .int()
-      .positive()
-      .default(3 * 3600_000),
-  }),
-  z.object({
-    kind: z.literal('socketio'),
-    url: z.url({ protocol: /^https?$/, error: '--url must be an http:// or https:// URL' }),
-    room: z.string().min(1, '--room is required with --source socketio').max(128),
-    token: z.string().max(4096).optional(),
-  }),
-]);
-export type SourceConfig = z.infer<typeof SourceConfigSchema>;
+export { SourceConfigSchema, type SourceConfig };
 
 export const AppConfigSchema = z.object({
   source: SourceConfigSchema,
+  /** True when the source came from CLI flags; otherwise the saved settings may replace it. */
+  sourceFromCli: z.boolean().optional(),
   /** Folder holding livedesk.db (one database per data directory, every show kept in it). */
   dataDir: z.string().min(1),
   /** Web host only. 0 picks a free port. */
@@ -70,6 +51,8 @@ export function parseCliArgs(argv: readonly string[], defaults: { dataDir: strin
         seed: { type: 'string' },
         speed: { type: 'string' },
         duration: { type: 'string' },
+        interval: { type: 'string' },
+        file: { type: 'string' },
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
@@ -79,20 +62,47 @@ export function parseCliArgs(argv: readonly string[], defaults: { dataDir: strin
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err));
   }
-  const kind = values.source ?? (values.url ? 'socketio' : 'sim');
+  const kind = values.source ?? (values.url ? 'socketio' : values.file ? 'replay' : 'sim');
   const durationMin = number('--duration', values.duration);
-  const source =
-    kind === 'sim'
-      ? {
+  const sourceFlags = [
+    'source',
+    'url',
+    'room',
+    'token',
+    'rate',
+    'seed',
+    'speed',
+    'duration',
+    'interval',
+    'file',
+  ];
+  const source = (() => {
+    switch (kind) {
+      case 'sim':
+        return {
           kind,
           rate: number('--rate', values.rate),
           seed: number('--seed', values.seed),
           speed: number('--speed', values.speed),
           durationMs: durationMin === undefined ? undefined : Math.round(durationMin * 60_000),
-        }
-      : { kind, url: values.url, room: values.room, token: values.token };
+        };
+      case 'poll':
+        return {
+          kind,
+          url: values.url,
+          room: values.room,
+          token: values.token,
+          intervalMs: number('--interval', values.interval),
+        };
+      case 'replay':
+        return { kind, file: values.file, speed: number('--speed', values.speed) };
+      default:
+        return { kind, url: values.url, room: values.room, token: values.token };
+    }
+  })();
   const parsed = AppConfigSchema.safeParse({
     source,
+    sourceFromCli: sourceFlags.some((flag) => (values as Record<string, unknown>)[flag] !== undefined),
     dataDir: values['data-dir'] ?? defaults.dataDir,
     port: number('--port', values.port),
     host: values.host,

@@ -1,17 +1,19 @@
 /**
- * Starts LiveDesk's core for a host: opens the store, starts the source and the pipeline,
- * and returns the service facade the host exposes. Both hosts (Electron, web) call this.
+ * Starts LiveDesk's core for a host: opens the store (safely), starts the source and the
+ * pipeline, and returns the service facade the host exposes. Both hosts call this.
  */
 import path from 'node:path';
 import type { LiveDeskService } from '../../shared/api/contract.js';
-import type { AppConfig, SourceConfig } from './config.js';
+import type { AppConfig } from './config.js';
 import { MetricsEngine } from './engines/metrics-engine.js';
 import { IngestPipeline } from './ingest/pipeline.js';
+import { Recorder } from './recording/recorder.js';
 import { CoreService } from './service.js';
-import { SimSource } from './sources/sim-source.js';
-import { SocketIoSource } from './sources/socketio-source.js';
-import type { FeedSource } from './sources/types.js';
-import { Store } from './store/store.js';
+import { savedSource } from './settings.js';
+import { SourceController } from './source-controller.js';
+import { openStore } from './store/open-store.js';
+
+export { createSource } from './source-controller.js';
 
 export interface RuntimeOptions {
   /** Path to a better-sqlite3 binary built for this runtime's ABI (Electron's). */
@@ -27,40 +29,37 @@ export interface LiveDeskRuntime {
   stop(): Promise<void>;
 }
 
-export function createSource(config: SourceConfig, resourcesDir?: string): FeedSource {
-  switch (config.kind) {
-    case 'sim':
-      return new SimSource({
-        seed: config.seed,
-        rate: config.rate,
-        speed: config.speed,
-        durationMs: config.durationMs,
-        ...(resourcesDir ? { resourcesDir: path.join(resourcesDir, 'sim') } : {}),
-      });
-    case 'socketio':
-      return new SocketIoSource({ url: config.url, room: config.room, token: config.token });
-  }
-}
-
 export async function startLiveDesk(
-  config: AppConfig,
+  config: AppConfig & { sourceFromCli?: boolean },
   options: RuntimeOptions = {},
 ): Promise<LiveDeskRuntime> {
-  // The source first: a bad corpus path must not leave the database open.
-  const source = createSource(config.source, options.resourcesDir);
-  const store = Store.open(config.dataDir, { nativeBinding: options.nativeBinding });
+  const { store, movedAside } = openStore(config.dataDir, { nativeBinding: options.nativeBinding });
   const metrics = new MetricsEngine();
+  const recorder = new Recorder({ dir: path.join(config.dataDir, 'recordings') });
   let service: CoreService | null = null;
   const pipeline = new IngestPipeline({
     store,
     metrics,
-    sourceKind: source.kind,
-    onStored: (rows) => service?.onStored(rows),
+    sourceKind: config.source.kind,
+    onStored: (rows, showId) => service?.onStored(rows, showId),
   });
-  service = new CoreService({ store, pipeline, metrics, sourceKind: source.kind });
-  // After a restart, continue the room's unfinished show from the seq we had stored.
-  if (config.source.kind === 'socketio') pipeline.resumeRoom(config.source.room);
-  source.start(pipeline.handlers(), () => pipeline.seq);
+  if (movedAside) {
+    pipeline.storage.notice = `数据库已损坏，已移至 ${movedAside} 并新建空库 · The database was damaged: moved aside to ${movedAside}; a fresh one was created.`;
+  }
+  // Flags on the command line win; otherwise what the user saved in settings; otherwise the demo.
+  const initial = config.sourceFromCli ? config.source : (savedSource(store) ?? config.source);
+  const controller = new SourceController(
+    { pipeline, recorder, resourcesDir: options.resourcesDir },
+    initial,
+  );
+  try {
+    controller.start();
+  } catch (err) {
+    await recorder.close();
+    store.close();
+    throw err;
+  }
+  service = new CoreService({ store, pipeline, metrics, controller, recorder });
 
   let stopped = false;
   const coreService = service;
@@ -70,9 +69,10 @@ export async function startLiveDesk(
     async stop() {
       if (stopped) return;
       stopped = true;
-      await source.stop();
+      await controller.stop();
       pipeline.stop();
       coreService.stop();
+      await recorder.close();
       store.close();
     },
   };

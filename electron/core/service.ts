@@ -12,8 +12,19 @@ import type {
   MetricsReport,
 } from '../../shared/api/contract.js';
 import { GetCommentsArgs as GetCommentsSchema } from '../../shared/api/contract.js';
+import type {
+  ReplayControl,
+  ReplayStatus,
+  SourceConfig,
+  SourceSettings,
+  SourceTestResult,
+} from '../../shared/api/sources.js';
 import type { MetricsEngine } from './engines/metrics-engine.js';
 import type { IngestPipeline } from './ingest/pipeline.js';
+import type { Recorder } from './recording/recorder.js';
+import { SOURCE_SETTING, savedSource } from './settings.js';
+import type { SourceController } from './source-controller.js';
+import { testSource } from './sources/test-source.js';
 import type { Store } from './store/store.js';
 
 export const UPDATE_MS = 100;
@@ -27,13 +38,18 @@ export interface ServiceDeps {
   store: Store;
   pipeline: IngestPipeline;
   metrics: MetricsEngine;
-  sourceKind: FeedStatus['source'];
+  controller: SourceController;
+  recorder: Recorder;
   now?: () => number;
+  /** Tries a source; injectable so tests can count calls. */
+  test?: (config: SourceConfig) => Promise<SourceTestResult>;
 }
 
 export class CoreService implements LiveDeskService {
   private readonly listeners = new Set<(u: BoardUpdate) => void>();
   private pendingComments: CommentRow[] = [];
+  /** The show the pending comments belong to: a switch of show discards the old show's. */
+  private pendingShowId: string | null = null;
   private droppedComments = 0;
   private sentMetricsVersion = -1;
   private sentShowKey = '';
@@ -47,8 +63,13 @@ export class CoreService implements LiveDeskService {
   }
 
   /** Called by the pipeline after each flush. */
-  readonly onStored = (stored: CommentRow[]): void => {
+  readonly onStored = (stored: CommentRow[], showId: string): void => {
     if (this.listeners.size === 0) return;
+    if (showId !== this.pendingShowId) {
+      this.pendingComments = [];
+      this.droppedComments = 0;
+      this.pendingShowId = showId;
+    }
     this.pendingComments.push(...stored);
     const excess = this.pendingComments.length - MAX_COMMENTS_PER_UPDATE;
     if (excess > 0) {
@@ -86,7 +107,7 @@ export class CoreService implements LiveDeskService {
     const p = this.deps.pipeline;
     const c = p.counters;
     return {
-      source: this.deps.sourceKind,
+      source: this.deps.controller.kind,
       state: p.state,
       connected: p.state === 'live',
       lastError: p.stateDetail,
@@ -100,7 +121,32 @@ export class CoreService implements LiveDeskService {
       gaps: [...c.gaps],
       reconnects: p.reconnects,
       messagesPerSec: c.messagesPerSec(this.now()),
+      counterRegressions: p.counterRegressions,
+      storage: { ...p.storage },
+      recording: this.deps.recorder.status(),
+      replay: this.deps.controller.replayStatus(),
     };
+  }
+
+  getSourceSettings(): SourceSettings {
+    return { current: this.deps.controller.current, saved: savedSource(this.deps.store) };
+  }
+
+  testSource(config: SourceConfig): Promise<SourceTestResult> {
+    return (this.deps.test ?? testSource)(config);
+  }
+
+  /** Tests first; only a source that works is saved and switched to. */
+  async applySource(config: SourceConfig): Promise<SourceTestResult> {
+    const result = await this.testSource(config);
+    if (!result.ok) return result;
+    this.deps.store.setSetting(SOURCE_SETTING, JSON.stringify(config));
+    await this.deps.controller.switchTo(config);
+    return result;
+  }
+
+  controlReplay(control: ReplayControl): ReplayStatus | null {
+    return this.deps.controller.controlReplay(control);
   }
 
   getInvalidSamples() {
@@ -126,6 +172,10 @@ export class CoreService implements LiveDeskService {
     const show = pipeline.currentShow;
     const product = pipeline.currentProduct;
     const showKey = show ? `${show.id}:${show.endedAt ?? ''}:${show.title}` : '';
+    if (this.pendingShowId !== (show?.id ?? null)) {
+      this.pendingComments = [];
+      this.droppedComments = 0;
+    }
     const productKey = product ? `${product.id}:${product.stock ?? ''}:${product.since}` : '';
     const metricsChanged = metrics.version !== this.sentMetricsVersion;
     const changed =

@@ -24,6 +24,10 @@ const livedeskBridge = {
   getComments: invoker('getComments'),
   getFeedStatus: invoker('getFeedStatus'),
   getInvalidSamples: invoker('getInvalidSamples'),
+  getSourceSettings: invoker('getSourceSettings'),
+  testSource: invoker('testSource'),
+  applySource: invoker('applySource'),
+  controlReplay: invoker('controlReplay'),
   onUpdate(listener: (update: BoardUpdate) => void): () => void {
     // A wrapper of our own, so the page never receives the IPC event (and its sender), and so
     // unsubscribing works: contextBridge hands us a new proxy of `listener` on every call.

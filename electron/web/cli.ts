@@ -5,11 +5,23 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SourceConfig } from '../../shared/api/sources.js';
 import { ConfigError, parseCliArgs } from '../core/config.js';
 import { startLiveDesk } from '../core/runtime.js';
 import { startWebHost } from './server.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function describeSource(source: SourceConfig): string {
+  switch (source.kind) {
+    case 'sim':
+      return `demo show (seed ${source.seed})`;
+    case 'replay':
+      return `replay of ${source.file} ×${source.speed}`;
+    default:
+      return `${source.kind} ${source.url} room ${source.room}`;
+  }
+}
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -23,10 +35,7 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.port,
   });
-  const source =
-    config.source.kind === 'sim'
-      ? `demo show (seed ${config.source.seed})`
-      : `${config.source.url} room ${config.source.room}`;
+  const source = describeSource(config.source);
   console.log(
     `LiveDesk web host ready in ${Math.round(performance.now() - startedAt)} ms — source: ${source}`,
   );

@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { LiveDeskService, MetricsReport } from '../../shared/api/contract.js';
+import { parseApiArgs, type LiveDeskService, type MetricsReport } from '../../shared/api/contract.js';
 import { METRIC_KEYS } from '../../shared/metrics/definitions.js';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -48,9 +48,12 @@ export const routes: Record<string, Route> = {
   '/api/comments': (service, query) => {
     const before = query.get('beforeRowId');
     const limit = query.get('limit');
-    return service.getComments({
-      ...(before !== null ? { beforeRowId: intParam.parse(before) } : {}),
-      ...(limit !== null ? { limit: intParam.parse(limit) } : {}),
-    });
+    const [args] = parseApiArgs('getComments', [
+      {
+        ...(before !== null ? { beforeRowId: intParam.parse(before) } : {}),
+        ...(limit !== null ? { limit: intParam.parse(limit) } : {}),
+      },
+    ]);
+    return service.getComments(args);
   },
 };

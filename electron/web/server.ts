@@ -43,12 +43,16 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function callService(service: LiveDeskService, method: unknown, args: unknown): CallResult {
+export async function callService(
+  service: LiveDeskService,
+  method: unknown,
+  args: unknown,
+): Promise<CallResult> {
   if (!isApiMethod(method)) return { ok: false, error: `unknown method "${String(method).slice(0, 64)}"` };
   try {
     const parsed = parseApiArgs(method, args) as unknown[];
     const fn = service[method as ApiMethod] as (...a: unknown[]) => unknown;
-    return { ok: true, result: fn.apply(service, parsed) };
+    return { ok: true, result: await fn.apply(service, parsed) };
   } catch (err) {
     return { ok: false, error: errorText(err) };
   }
@@ -111,7 +115,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!unsubscribe) unsubscribe = service.onUpdate((update) => io.emit(WEB_UPDATE_EVENT, update));
     socket.on(WEB_CALL_EVENT, (method: unknown, args: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
-      ack(callService(service, method, args));
+      void callService(service, method, args).then((result) => ack(result));
     });
     socket.on('disconnect', () => {
       if (io.engine.clientsCount === 0 && unsubscribe) {

@@ -13,7 +13,7 @@ import { IngestPipeline } from '../../electron/core/ingest/pipeline.js';
 import { startSimFeedServer } from '../../electron/core/sim/feed-server.js';
 import { ShowModel } from '../../electron/core/sim/show-model.js';
 import { SocketIoSource } from '../../electron/core/sources/socketio-source.js';
-import { Store } from '../../electron/core/store/store.js';
+import { openStore } from '../../electron/core/store/open-store.js';
 import type { FeedEvent } from '../../shared/protocol/feed.js';
 
 export interface BenchResult {
@@ -58,7 +58,7 @@ function hello(model: ShowModel) {
 
 function pipelineRun(events: FeedEvent[], model: ShowModel): number {
   const tmp = tempDir();
-  const store = Store.open(tmp.dir);
+  const store = openStore(tmp.dir).store;
   const pipeline = new IngestPipeline({ store, metrics: new MetricsEngine(), sourceKind: 'sim' });
   const start = performance.now();
   pipeline.handleHello(hello(model));
@@ -75,7 +75,7 @@ function pipelineRun(events: FeedEvent[], model: ShowModel): number {
 
 function ceilingRun(events: FeedEvent[]): number {
   const tmp = tempDir();
-  const store = Store.open(tmp.dir); // same schema, same pragmas, same unique index
+  const store = openStore(tmp.dir).store; // same schema, same pragmas, same unique index
   const db = new Database(path.join(tmp.dir, 'livedesk.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -110,7 +110,7 @@ async function socketRun(
   while (!model.done)
     for (const e of server.advance(1000)) if (e.type === 'comments') comments += e.items.length;
   const tmp = tempDir();
-  const store = Store.open(tmp.dir);
+  const store = openStore(tmp.dir).store;
   const pipeline = new IngestPipeline({ store, metrics: new MetricsEngine(), sourceKind: 'socketio' });
   const source = new SocketIoSource({ url: server.url, room: server.room });
   const start = performance.now();

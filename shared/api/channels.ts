@@ -8,6 +8,10 @@ export const API_METHODS = [
   'getComments',
   'getFeedStatus',
   'getInvalidSamples',
+  'getSourceSettings',
+  'testSource',
+  'applySource',
+  'controlReplay',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -7,6 +7,14 @@ import { z } from 'zod';
 import type { FeedEventType } from '../protocol/feed.js';
 import type { MetricValues, ProductMetrics, ScalarMetricKey } from '../metrics/formulas.js';
 import type { ApiMethod } from './channels.js';
+import {
+  ReplayControlSchema,
+  SourceConfigSchema,
+  type ReplayStatus,
+  type SourceKind,
+  type SourceSettings,
+  type SourceTestResult,
+} from './sources.js';
 
 export * from './channels.js';
 
@@ -20,7 +28,7 @@ export interface ShowInfo {
   endedAt: number | null;
 }
 
-export type SourceKind = 'socketio' | 'sim';
+export type { SourceKind };
 export type FeedState = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'stopped' | 'error';
 
 export interface FeedGap {
@@ -48,6 +56,33 @@ export interface FeedStatus {
   reconnects: number;
   /** Comments per second over the last few seconds. */
   messagesPerSec: number;
+  /** Stats events whose counters went backwards (a feed reset or a bug); kept, and counted. */
+  counterRegressions: number;
+  storage: StorageStatus;
+  recording: RecordingStatus;
+  /** Playback state when the source is a replay. */
+  replay: ReplayStatus | null;
+}
+
+export interface StorageStatus {
+  /** paused: writes fail (disk full …); events wait in a bounded queue and storage retries by itself. */
+  state: 'ok' | 'paused';
+  /** Why storage is paused, in words. */
+  reason: string | null;
+  /** Rows waiting in memory while paused. */
+  queued: number;
+  /** Rows dropped because the in-memory queue was full (also recorded as a gap). */
+  dropped: number;
+  /** Something the user must be told once, e.g. a damaged database moved aside (where to). */
+  notice: string | null;
+}
+
+export interface RecordingStatus {
+  /** The compressed JSONL file the raw events of this show are appended to. */
+  file: string | null;
+  events: number;
+  errors: number;
+  lastError: string | null;
 }
 
 export interface CommentRow {
@@ -126,6 +161,10 @@ export const apiRequests = {
   getComments: z.tuple([GetCommentsArgs]),
   getFeedStatus: z.tuple([]),
   getInvalidSamples: z.tuple([]),
+  getSourceSettings: z.tuple([]),
+  testSource: z.tuple([SourceConfigSchema]),
+  applySource: z.tuple([SourceConfigSchema]),
+  controlReplay: z.tuple([ReplayControlSchema]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ApiResponses {
@@ -134,13 +173,28 @@ export interface ApiResponses {
   getComments: CommentRow[];
   getFeedStatus: FeedStatus;
   getInvalidSamples: InvalidSample[];
+  getSourceSettings: SourceSettings;
+  /** Tries a source without switching to it. */
+  testSource: SourceTestResult;
+  /** Tests the source, and only if it works saves it and switches to it. */
+  applySource: SourceTestResult;
+  /** null when the current source is not a replay. */
+  controlReplay: ReplayStatus | null;
 }
 
+/** Arguments as a caller passes them (defaults may be left out). */
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiRequests)[M]>;
+/** Arguments as the service receives them: checked by a host with parseApiArgs, defaults filled. */
+export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof apiRequests)[M]>;
 
-/** What the core service implements (synchronous; hosts wrap it). */
+/** Methods that talk to the outside world, and so answer asynchronously. */
+export type AsyncApiMethod = 'testSource' | 'applySource';
+
+/** What the core service implements (reads are synchronous; source changes are async). */
 export type LiveDeskService = {
-  [M in ApiMethod]: (...args: ApiArgs<M>) => ApiResponses[M];
+  [M in ApiMethod]: (
+    ...args: ApiParsedArgs<M>
+  ) => M extends AsyncApiMethod ? Promise<ApiResponses[M]> : ApiResponses[M];
 } & {
   onUpdate(listener: (update: BoardUpdate) => void): () => void;
 };

@@ -6,18 +6,22 @@
 import type {
   CommentRow,
   CurrentProduct,
+  FeedGap,
   FeedState,
   InvalidSample,
   ShowInfo,
   SourceKind,
+  StorageStatus,
 } from '../../../shared/api/contract.js';
+import { COUNTER_KEYS, type StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { FeedEvent, Hello } from '../../../shared/protocol/feed.js';
 import { MetricsEngine } from '../engines/metrics-engine.js';
 import type { SourceHandlers } from '../sources/types.js';
 import type { Store } from '../store/store.js';
-import { batchSize, emptyBatch, type ShowRecord, type WriteBatch } from '../store/types.js';
+import { batchSize, emptyBatch, eventRows, type ShowRecord, type WriteBatch } from '../store/types.js';
 import { FeedCounters } from './feed-counters.js';
 import { cleanText } from './normalise.js';
+import { describeStorageError, isTransientStorageError } from './storage-errors.js';
 import { sampleOf, validateEvent, validateHello } from './validate.js';
 
 export interface PipelineOptions {
@@ -26,15 +30,23 @@ export interface PipelineOptions {
   sourceKind: SourceKind;
   flushMs?: number;
   maxRows?: number;
-  /** Called after each flush with the comments it stored (oldest first). */
-  onStored?: (stored: CommentRow[]) => void;
+  /** Rows kept in memory while storage is paused; beyond it the oldest batches are dropped (as gaps). */
+  maxQueuedRows?: number;
+  /** How often a paused storage is retried. */
+  storageRetryMs?: number;
+  /** Called after each flush with the comments it stored (oldest first) and their show. */
+  onStored?: (stored: CommentRow[], showId: string) => void;
   now?: () => number;
 }
 
 const INVALID_SAMPLES_KEPT = 50;
+/** An event more than this ahead of the feed's own clock is a bad timestamp, not a fast clock. */
+export const FUTURE_SLACK_MS = 3600_000;
+/** After this many failed writes of a batch that is not failing for a passing reason, drop it. */
+const MAX_HARD_FAILURES = 3;
 
 export class IngestPipeline {
-  readonly counters = new FeedCounters();
+  counters = new FeedCounters();
   private show: ShowRecord | null = null;
   private lastSeq = 0;
   private product: CurrentProduct | null = null;
@@ -43,14 +55,30 @@ export class IngestPipeline {
   private readonly recentInvalid: InvalidSample[] = [];
   private readonly flushMs: number;
   private readonly maxRows: number;
+  private readonly maxQueuedRows: number;
+  private readonly storageRetryMs: number;
   private readonly now: () => number;
+  /** Batches waiting while storage is paused, oldest first. */
+  private readonly queue: WriteBatch[] = [];
+  private queuedRows = 0;
+  private hardFailures = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private previousStats: StatsCounters | null = null;
+  /** The feed's clock as far as we know it: the newest event ts seen, or the hello's server time. */
+  private feedClock = 0;
+  readonly storage: StorageStatus = { state: 'ok', reason: null, queued: 0, dropped: 0, notice: null };
+  counterRegressions = 0;
+  sourceKind: SourceKind;
   state: FeedState = 'connecting';
   stateDetail: string | null = null;
   reconnects = 0;
 
   constructor(private readonly opts: PipelineOptions) {
+    this.sourceKind = opts.sourceKind;
     this.flushMs = opts.flushMs ?? 100;
     this.maxRows = opts.maxRows ?? 2000;
+    this.maxQueuedRows = opts.maxQueuedRows ?? 200_000;
+    this.storageRetryMs = opts.storageRetryMs ?? 1000;
     this.now = opts.now ?? Date.now;
   }
 
@@ -82,6 +110,23 @@ export class IngestPipeline {
     return [...this.recentInvalid].reverse();
   }
 
+  /** A new source is starting: its state starts over (the show continues until a hello says otherwise). */
+  useSource(kind: SourceKind): void {
+    this.flush();
+    this.sourceKind = kind;
+    this.state = 'connecting';
+    this.stateDetail = null;
+    this.reconnects = 0;
+    // The new source speaks for its own show: resume by that show's seq (resumeRoom), never by
+    // the previous source's, and count its events from zero.
+    this.show = null;
+    this.lastSeq = 0;
+    this.product = null;
+    this.previousStats = null;
+    this.counterRegressions = 0;
+    this.counters = new FeedCounters();
+  }
+
   /** Picks up the room's latest unfinished show after a restart, so a reconnect resumes by seq. */
   resumeRoom(roomId: string): ShowRecord | null {
     const show = this.opts.store.latestShowInRoom(roomId);
@@ -95,6 +140,8 @@ export class IngestPipeline {
     this.show = show;
     this.lastSeq = show.lastSeq;
     const latest = store.latestStats(show.id);
+    this.previousStats = latest?.counters ?? null;
+    this.feedClock = Math.max(this.feedClock, latest?.counters.ts ?? 0);
     const history = latest
       ? store.statsSince(show.id, MetricsEngine.historyNeededSince(latest.counters.ts))
       : [];
@@ -124,6 +171,9 @@ export class IngestPipeline {
       return;
     }
     const hello: Hello = result.value;
+    // The feed's clock: its server time and its own show start (a feed whose clock runs ahead of
+    // this machine's is fine; an event an hour ahead of the feed itself is not).
+    this.feedClock = Math.max(this.feedClock, hello.serverTime, hello.show.startedAt);
     if (this.show?.id === hello.show.id) return;
     this.flush();
     const existing = this.opts.store.getShow(hello.show.id);
@@ -136,7 +186,7 @@ export class IngestPipeline {
       startedAt: hello.show.startedAt,
       endedAt: null,
       lastSeq: 0,
-      source: this.opts.sourceKind,
+      source: this.sourceKind,
     };
     this.opts.store.upsertShow({ ...record, title: hello.show.title, roomTitle: hello.room.title });
     this.counters.gaps = [];
@@ -158,6 +208,18 @@ export class IngestPipeline {
       this.reject(type, 'event before hello', raw);
       return;
     }
+    const ts = eventTime(event);
+    const limit = Math.max(this.feedClock, now) + FUTURE_SLACK_MS;
+    if (ts > limit) {
+      this.reject(
+        type,
+        `ts ${new Date(ts).toISOString()} is more than an hour ahead of the feed's clock`,
+        raw,
+      );
+      if (event.seq === this.lastSeq + 1) this.lastSeq = event.seq;
+      return;
+    }
+    this.feedClock = Math.max(this.feedClock, ts);
     if (event.seq <= this.lastSeq) {
       this.counters.duplicatesDropped += event.type === 'comments' ? event.items.length : 1;
       return;
@@ -204,6 +266,10 @@ export class IngestPipeline {
         for (const item of event.items) batch.orders.push({ ...item, seq: event.seq });
         break;
       case 'stats':
+        if (this.previousStats && COUNTER_KEYS.some((key) => event[key] < this.previousStats![key])) {
+          this.counterRegressions++;
+        }
+        this.previousStats = event;
         batch.stats.push(event);
         this.opts.metrics.onStats(event);
         break;
@@ -245,21 +311,115 @@ export class IngestPipeline {
     return this.batch;
   }
 
-  /** Writes the pending batch now. */
+  /** Writes the pending batch now (or queues it while storage is paused). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.batch;
     this.batch = null;
     if (!batch) return;
-    const result = this.opts.store.writeBatch(batch);
+    if (this.storage.state === 'paused') this.enqueue(batch);
+    else if (!this.write(batch)) this.enqueue(batch);
+  }
+
+  /** One batch into SQLite; false when it must wait (storage paused). */
+  private write(batch: WriteBatch): boolean {
+    let result;
+    try {
+      result = this.opts.store.writeBatch(batch);
+    } catch (err) {
+      if (!isTransientStorageError(err) && ++this.hardFailures >= MAX_HARD_FAILURES) {
+        // A batch that can never be written must not block everything after it.
+        this.hardFailures = 0;
+        this.drop(batch, err);
+        return true;
+      }
+      this.pauseStorage(err);
+      return false;
+    }
+    this.hardFailures = 0;
     this.counters.commentsStored += result.stored.length;
     this.counters.duplicatesDropped += result.duplicateComments + result.duplicateOrders;
-    if (this.show) this.show.lastSeq = batch.lastSeq;
-    if (result.stored.length > 0) this.opts.onStored?.(result.stored);
+    if (this.show?.id === batch.showId) this.show.lastSeq = Math.max(this.show.lastSeq, batch.lastSeq);
+    if (result.stored.length > 0) this.opts.onStored?.(result.stored, batch.showId);
+    return true;
+  }
+
+  private enqueue(batch: WriteBatch): void {
+    this.queue.push(batch);
+    this.queuedRows += eventRows(batch);
+    while (this.queuedRows > this.maxQueuedRows && this.queue.length > 1) {
+      const oldest = this.queue.shift()!;
+      this.queuedRows -= eventRows(oldest);
+      this.drop(oldest, null);
+    }
+    this.storage.queued = this.queuedRows;
+  }
+
+  /** Gives a batch up: its events are recorded as a gap, so the loss is visible and stored. */
+  private drop(batch: WriteBatch, err: unknown): void {
+    this.storage.dropped += eventRows(batch);
+    if (err !== null)
+      this.storage.reason = `dropped a batch that could not be written: ${describeStorageError(err)}`;
+    const gap: FeedGap = {
+      afterSeq: batch.fromSeq,
+      resumedSeq: batch.lastSeq + 1,
+      missing: batch.lastSeq - batch.fromSeq,
+      detectedAt: this.now(),
+    };
+    this.counters.gaps.push(gap);
+    // Store the gap with the next batch that will be written (not the one being dropped), along
+    // with any gaps and invalid samples the dropped batch was carrying.
+    const carrier = this.queue.find((b) => b !== batch) ?? this.batch ?? (this.show ? this.pending() : null);
+    carrier?.gaps.push(...batch.gaps, gap);
+    carrier?.invalid.push(...batch.invalid);
+  }
+
+  private pauseStorage(err: unknown): void {
+    this.storage.state = 'paused';
+    this.storage.reason = describeStorageError(err);
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.retryStorage();
+    }, this.storageRetryMs);
+    this.retryTimer.unref();
+  }
+
+  /** Writes the queued batches in order; storage is back when the queue is empty. */
+  retryStorage(): void {
+    while (this.queue.length > 0) {
+      const batch = this.queue[0]!;
+      if (!this.write(batch)) return;
+      this.queue.shift();
+      this.queuedRows = Math.max(0, this.queuedRows - eventRows(batch));
+      this.storage.queued = this.queuedRows;
+    }
+    this.storage.state = 'ok';
+    this.storage.reason = null;
+    this.storage.queued = 0;
   }
 
   stop(): void {
     this.flush();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    // One last try; whatever still cannot be written was never marked stored (last_seq), so the
+    // feed is asked for it again on the next start.
+    if (this.queue.length > 0) this.retryStorage();
+  }
+}
+
+/** The feed-clock time an event speaks for (the newest item's for batches). */
+function eventTime(event: FeedEvent): number {
+  switch (event.type) {
+    case 'comments':
+    case 'orders': {
+      let max = 0;
+      for (const item of event.items) if (item.ts > max) max = item.ts;
+      return max;
+    }
+    default:
+      return event.ts;
   }
 }

@@ -2,7 +2,8 @@
  * The feed protocol's reference server (docs/feed-protocol.md), serving one simulated room:
  *   socket.io — handshake `auth: { room, token?, sinceSeq? }`; on connect `hello`, then the held
  *               events after sinceSeq in seq order, then live events; each as emit(type, payload).
- *   HTTP      — GET /rooms/:room/events?sinceSeq=N&limit=M → { lastSeq, events } (backfill).
+ *   HTTP      — GET /rooms/:room/events?sinceSeq=N&limit=M → { lastSeq, events } (backfill);
+ *               GET /rooms/:room/hello → the same `hello` a socket.io client gets (polling).
  * Errors read "<status>: <reason>" (401 token rejected, 404 unknown room, 400 bad params).
  */
 import crypto from 'node:crypto';
@@ -46,6 +47,11 @@ export interface SimFeedServer {
    * "transport close" and reconnect with sinceSeq), rather than a polite server disconnect.
    */
   disconnectAll(): void;
+  /**
+   * Sends an arbitrary event to every client as it is — not held, no seq assigned — for
+   * fault-injection tests (malformed payloads, unknown types). Never used by the demo.
+   */
+  injectRaw(type: string, payload: unknown): void;
   /** Stops / restarts the real-time clock (no effect with the manual clock). */
   pause(): void;
   resume(): void;
@@ -139,7 +145,7 @@ export async function startSimFeedServer(opts: SimFeedServerOptions): Promise<Si
 
   function handleHttp(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = /^\/rooms\/([^/]+)\/events\/?$/.exec(url.pathname);
+    const match = /^\/rooms\/([^/]+)\/(events|hello)\/?$/.exec(url.pathname);
     if (!match) return sendJson(res, 404, { error: '404: not found' });
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, { error: '405: method not allowed' });
@@ -156,6 +162,8 @@ export async function startSimFeedServer(opts: SimFeedServerOptions): Promise<Si
       return sendJson(res, 400, { error: '400: bad room' });
     }
     if (requestedRoom !== room) return sendJson(res, 404, { error: '404: unknown room' });
+    // A polling client has no socket.io handshake to learn the show from: it asks for this.
+    if (match[2] === 'hello') return sendJson(res, 200, model.hello(Date.now()));
     const sinceSeq = parseCount(url.searchParams.get('sinceSeq'), 0);
     if (sinceSeq === null)
       return sendJson(res, 400, { error: '400: sinceSeq must be a non-negative integer' });
@@ -233,6 +241,9 @@ export async function startSimFeedServer(opts: SimFeedServerOptions): Promise<Si
     clientCount: () => io.of('/').sockets.size,
     disconnectAll: () => {
       for (const socket of io.of('/').sockets.values()) socket.conn.close();
+    },
+    injectRaw: (type, payload) => {
+      io.of('/').emit(type, payload);
     },
     pause: () => clock?.stop(),
     resume: () => {

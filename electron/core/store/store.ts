@@ -4,9 +4,8 @@
  * exactly after what was stored).
  */
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { CommentRow, FeedGap, InvalidSample } from '../../../shared/api/contract.js';
+import { SOURCE_KINDS, type SourceKind } from '../../../shared/api/sources.js';
 import type { StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js';
 import { migrate } from './migrations/index.js';
@@ -52,7 +51,7 @@ const toShow = (r: ShowRow): ShowRecord => ({
   startedAt: r.started_at,
   endedAt: r.ended_at,
   lastSeq: r.last_seq,
-  source: r.source === 'socketio' ? 'socketio' : 'sim',
+  source: isSourceKind(r.source) ? r.source : 'sim',
 });
 
 const toComment = (r: CommentDbRow): CommentRow => ({
@@ -68,18 +67,23 @@ const toComment = (r: CommentDbRow): CommentRow => ({
 });
 
 function countersOf(stats: StatsEvent): StatsCounters {
-  const { seq: _seq, products: _products, ...counters } = stats;
+  // The pipeline's events also carry `type`; the stored counters are the counters only.
+  const {
+    seq: _seq,
+    products: _products,
+    type: _type,
+    ...counters
+  } = stats as StatsEvent & { type?: string };
   return counters;
+}
+
+function isSourceKind(value: string): value is SourceKind {
+  return (SOURCE_KINDS as readonly string[]).includes(value);
 }
 
 export class Store {
   readonly db: Database.Database;
   private readonly stmt;
-
-  static open(dataDir: string, options: StoreOptions = {}): Store {
-    fs.mkdirSync(dataDir, { recursive: true });
-    return new Store(path.join(dataDir, DB_FILE_NAME), options);
-  }
 
   constructor(file: string, options: StoreOptions = {}) {
     this.db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -166,6 +170,10 @@ export class Store {
       >('SELECT * FROM feed_gaps WHERE show_id = ? ORDER BY after_seq'),
       invalidSamples: db.prepare<[number], InvalidSample>(
         'SELECT at, type, reason, sample FROM invalid_events ORDER BY id DESC LIMIT ?',
+      ),
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare(
+        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
       ),
       productNames: db.prepare<[string], { id: string; name: string }>(
         'SELECT id, name FROM products WHERE show_id = ?',
@@ -354,8 +362,25 @@ export class Store {
     return this.stmt.currentProduct.get(showId) ?? null;
   }
 
+  private closeHooks: (() => void)[] = [];
+
+  /** Runs `hook` after a clean close (used to remove the open marker). */
+  onClose(hook: () => void): void {
+    this.closeHooks.push(hook);
+  }
+
+  getSetting(key: string): string | null {
+    return this.stmt.getSetting.get(key)?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.stmt.setSetting.run(key, value, Date.now());
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.close();
+    for (const hook of this.closeHooks.splice(0)) hook();
   }
 }
 

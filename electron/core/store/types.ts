@@ -20,6 +20,8 @@ export type NewOrder = OrderItem & { seq: number };
 
 export interface WriteBatch {
   showId: string;
+  /** The last seq before this batch: a dropped batch is the gap (fromSeq, lastSeq]. */
+  fromSeq: number;
   /** Highest seq accepted into this batch; persisted with it so a restart resumes after it. */
   lastSeq: number;
   comments: NewComment[];
@@ -50,6 +52,7 @@ export interface MinuteRollup {
 export function emptyBatch(showId: string, lastSeq: number): WriteBatch {
   return {
     showId,
+    fromSeq: lastSeq,
     lastSeq,
     comments: [],
     orders: [],
@@ -59,6 +62,11 @@ export function emptyBatch(showId: string, lastSeq: number): WriteBatch {
     invalid: [],
     endedAt: null,
   };
+}
+
+/** Feed data rows in a batch (what the storage banner counts as waiting or lost). */
+export function eventRows(b: WriteBatch): number {
+  return b.comments.length + b.orders.length + b.stats.length + b.products.length;
 }
 
 export function batchSize(b: WriteBatch): number {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MetricsEngine } from '../../../electron/core/engines/metrics-engine.js';
 import { IngestPipeline } from '../../../electron/core/ingest/pipeline.js';
-import { Store } from '../../../electron/core/store/store.js';
+import { openStore } from '../../../electron/core/store/open-store.js';
+import type { Store } from '../../../electron/core/store/store.js';
 import type { CommentRow } from '../../../shared/api/contract.js';
 import { MAX_COMMENT_TEXT } from '../../../shared/protocol/feed.js';
 import { comment, hello, stats } from '../../helpers/events.js';
@@ -29,7 +30,7 @@ describe('ingest pipeline (real SQLite file)', () => {
 
   beforeEach(() => {
     tmp = makeTempDir();
-    store = Store.open(tmp.dir);
+    store = openStore(tmp.dir).store;
     make();
   });
   afterEach(() => {

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, SCHEMA_VERSION, SchemaTooNewError } from '../../../electron/core/store/migrations/index.js';
-import { DB_FILE_NAME, Store } from '../../../electron/core/store/store.js';
+import { openStore } from '../../../electron/core/store/open-store.js';
+import { DB_FILE_NAME, type Store } from '../../../electron/core/store/store.js';
 import { emptyBatch, type ShowRecord } from '../../../electron/core/store/types.js';
 import { stats, T0 } from '../../helpers/events.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
@@ -35,7 +36,7 @@ describe('store (real SQLite file)', () => {
   let store: Store;
   beforeEach(() => {
     tmp = makeTempDir();
-    store = Store.open(tmp.dir);
+    store = openStore(tmp.dir).store;
     store.upsertShow(show);
   });
   afterEach(() => {
@@ -144,7 +145,7 @@ describe('migrations', () => {
     const db = new Database(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expect(() => Store.open(tmp.dir)).toThrow(SchemaTooNewError);
+    expect(() => openStore(tmp.dir).store).toThrow(SchemaTooNewError);
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);

@@ -4,13 +4,17 @@
  */
 import type Database from 'better-sqlite3';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-settings.js';
 
 export interface Migration {
   version: number;
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: m001.up },
+  { version: 2, up: m002.up },
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
