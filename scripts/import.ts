@@ -4,7 +4,7 @@
  * gaps, metrics, storage), keeping the recorded show ids: an import into a fresh data directory
  * reproduces the show exactly; into one that already holds the show, what it has is skipped.
  */
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../electron/core/cli-flags.js';
 import { MetricsEngine } from '../electron/core/engines/metrics-engine.js';
 import { IngestPipeline } from '../electron/core/ingest/pipeline.js';
 import { ReplaySource } from '../electron/core/sources/replay-source.js';
@@ -23,21 +23,15 @@ interface ImportOptions {
 }
 
 function parseOptions(argv: string[]): ImportOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        file: { type: 'string' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const values = parseFlags(
+    argv,
+    {
+      file: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    (message) => new UsageError(message),
+  );
   if (values.help) {
     console.log(USAGE);
     process.exit(0);

@@ -3,7 +3,7 @@
  * Runs a simulated live room as a feed-protocol server that LiveDesk (or anything speaking
  * the protocol) can connect to with `--source socketio`.
  */
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../electron/core/cli-flags.js';
 import { startSimFeedServer } from '../electron/core/sim/feed-server.js';
 import { ShowModel } from '../electron/core/sim/show-model.js';
 
@@ -48,28 +48,22 @@ function numberFlag(
 }
 
 function parseOptions(argv: string[]): SimCliOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        rate: { type: 'string' },
-        seed: { type: 'string' },
-        speed: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        duration: { type: 'string' },
-        token: { type: 'string' },
-        room: { type: 'string' },
-        hold: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const values = parseFlags(
+    argv,
+    {
+      rate: { type: 'string' },
+      seed: { type: 'string' },
+      speed: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      duration: { type: 'string' },
+      token: { type: 'string' },
+      room: { type: 'string' },
+      hold: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    (message) => new UsageError(message),
+  );
   if (values.help) {
     console.log(USAGE);
     process.exit(0);

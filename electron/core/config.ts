@@ -2,7 +2,7 @@
  * Command-line configuration shared by both hosts (`npm start -- …`, `npm run web -- …`).
  * Parsed once at the boundary; everything below receives a checked AppConfig.
  */
-import { parseArgs } from 'node:util';
+import { parseFlags } from './cli-flags.js';
 import { z } from 'zod';
 import { SourceConfigSchema, type SourceConfig } from '../../shared/api/sources.js';
 
@@ -36,32 +36,26 @@ const number = (flag: string, value: string | undefined) => {
  * `--rom` is caught instead of silently running the demo.
  */
 export function parseCliArgs(argv: readonly string[], defaults: { dataDir: string }): AppConfig {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        source: { type: 'string' },
-        url: { type: 'string' },
-        room: { type: 'string' },
-        token: { type: 'string' },
-        rate: { type: 'string' },
-        seed: { type: 'string' },
-        speed: { type: 'string' },
-        duration: { type: 'string' },
-        interval: { type: 'string' },
-        file: { type: 'string' },
-        'data-dir': { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'web-token': { type: 'string' },
-      },
-    }));
-  } catch (err) {
-    throw new ConfigError(err instanceof Error ? err.message : String(err));
-  }
+  const values = parseFlags(
+    argv,
+    {
+      source: { type: 'string' },
+      url: { type: 'string' },
+      room: { type: 'string' },
+      token: { type: 'string' },
+      rate: { type: 'string' },
+      seed: { type: 'string' },
+      speed: { type: 'string' },
+      duration: { type: 'string' },
+      interval: { type: 'string' },
+      file: { type: 'string' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'web-token': { type: 'string' },
+    },
+    (message) => new ConfigError(message),
+  );
   const kind = values.source ?? (values.url ? 'socketio' : values.file ? 'replay' : 'sim');
   const durationMin = number('--duration', values.duration);
   const sourceFlags = [

@@ -119,7 +119,7 @@ describe('live board in Chromium (web host)', () => {
     // Newest comment at the bottom, as the simulator sent it.
     const rows = page.locator('[data-testid="comment-row"]');
     expect(await rows.last().getAttribute('title')).toContain(expected.lastComment);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-board-zh-1366.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-board-zh-1366.png'), animations: 'disabled' });
   });
 
   it('switches the whole board to English and back', async () => {
@@ -132,7 +132,7 @@ describe('live board in Chromium (web host)', () => {
       'Conversion',
     );
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-board-en-1920.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-board-en-1920.png'), animations: 'disabled' });
     await page.locator('[data-testid="lang-toggle"]').click();
     await expect.poll(() => label.innerText()).toBe('在线人数');
   });

@@ -89,7 +89,10 @@ describe('settings: feed source (web host, Chromium)', () => {
     expect(await result.getAttribute('data-ok')).toBe('false');
     expect(await result.innerText()).toContain('✗');
     expect(await result.innerText()).toContain('connection refused');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-settings-refused-zh-1366.png') });
+    await page.screenshot({
+      path: path.join(ARTIFACTS, 'e2e-settings-refused-zh-1366.png'),
+      animations: 'disabled',
+    });
   });
 
   it('tests a running feed, saves it and switches the board to its show', async () => {
@@ -116,7 +119,10 @@ describe('settings: feed source (web host, Chromium)', () => {
     const applied = page.locator('[data-testid="source-apply-result"]');
     await applied.waitFor({ timeout: 15_000 });
     expect(await applied.getAttribute('data-ok')).toBe('true');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-settings-applied-zh-1366.png') });
+    await page.screenshot({
+      path: path.join(ARTIFACTS, 'e2e-settings-applied-zh-1366.png'),
+      animations: 'disabled',
+    });
 
     await page.keyboard.press('Escape');
     await byTestId('settings-panel').waitFor({ state: 'detached' });
@@ -145,7 +151,10 @@ describe('settings: feed source (web host, Chromium)', () => {
     expect(await page.locator('[data-testid="settings-tab-diagnostics"]').getAttribute('aria-selected')).toBe(
       'true',
     );
-    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-diagnostics-zh-1366.png') });
+    await page.screenshot({
+      path: path.join(ARTIFACTS, 'e2e-diagnostics-zh-1366.png'),
+      animations: 'disabled',
+    });
     await page.keyboard.press('Escape');
     await byTestId('settings-panel').waitFor({ state: 'detached' });
   });

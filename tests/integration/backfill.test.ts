@@ -101,7 +101,9 @@ describe('gap backfill over HTTP', () => {
     const { store, pipeline, source } = await ingest(feed, 30);
     expect(source.backfilled).toBe(2); // 10 and 13
     expect(store.countComments('show-1')).toBe(28);
-    expect(pipeline.counters.gaps).toEqual([expect.objectContaining({ afterSeq: 10, resumedSeq: 13, missing: 2 })]);
+    expect(pipeline.counters.gaps).toEqual([
+      expect.objectContaining({ afterSeq: 10, resumedSeq: 13, missing: 2 }),
+    ]);
     expect(store.gaps('show-1')).toEqual([
       expect.objectContaining({ afterSeq: 10, resumedSeq: 13, missing: 2 }),
     ]);
