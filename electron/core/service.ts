@@ -19,10 +19,13 @@ import type {
   SourceSettings,
   SourceTestResult,
 } from '../../shared/api/sources.js';
+import { NO_TARGETS, type ShowTargets } from '../../shared/metrics/targets.js';
 import type { MetricsEngine } from './engines/metrics-engine.js';
+import { buildTrend } from './engines/trend.js';
+import { listShowSummaries, showBoard } from './history.js';
 import type { IngestPipeline } from './ingest/pipeline.js';
 import type { Recorder } from './recording/recorder.js';
-import { SOURCE_SETTING, savedSource } from './settings.js';
+import { SOURCE_SETTING, savedSource, NEXT_TARGETS_SETTING, nextShowTargets } from './settings.js';
 import type { SourceController } from './source-controller.js';
 import { testSource } from './sources/test-source.js';
 import type { Store } from './store/store.js';
@@ -54,6 +57,9 @@ export class CoreService implements LiveDeskService {
   private sentMetricsVersion = -1;
   private sentShowKey = '';
   private sentProductKey = '';
+  private sentTargetsKey = '';
+  /** The current show's targets, read once per show (and after setTargets), not every push. */
+  private targetsCache: { showId: string | null; targets: ShowTargets } | null = null;
   private lastPushAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
@@ -83,6 +89,7 @@ export class CoreService implements LiveDeskService {
     const show = pipeline.currentShow;
     return {
       show,
+      targets: this.getTargets({}),
       metrics: this.getMetrics(),
       feed: this.getFeedStatus(),
       product: pipeline.currentProduct,
@@ -149,6 +156,61 @@ export class CoreService implements LiveDeskService {
     return this.deps.controller.controlReplay(control);
   }
 
+  listShows() {
+    return listShowSummaries(this.deps.store);
+  }
+
+  getShowBoard({ showId }: { showId: string }) {
+    const current = this.deps.pipeline.currentShow;
+    // The running show's live engine is more complete than a rebuild from stored snapshots.
+    if (current?.id === showId)
+      return { show: current, metrics: this.getMetrics(), targets: this.getTargets({}) };
+    return showBoard(this.deps.store, showId);
+  }
+
+  getTrend({ showId, sinceMinute }: { showId?: string; sinceMinute?: number }) {
+    const id = showId ?? this.deps.pipeline.currentShow?.id;
+    if (!id || !this.deps.store.getShow(id)) return null;
+    this.deps.pipeline.flush(); // the newest minute should include what is pending
+    return buildTrend(this.deps.store, id, sinceMinute);
+  }
+
+  /**
+   * A show's targets; without showId the current show's. Targets set while no show runs are for
+   * the next show: the first show that starts without its own targets takes them over.
+   */
+  getTargets({ showId }: { showId?: string }): ShowTargets {
+    if (showId === undefined) {
+      const current = this.deps.pipeline.currentShow?.id ?? null;
+      if (this.targetsCache?.showId !== current) {
+        this.targetsCache = { showId: current, targets: this.readTargets(undefined) };
+      }
+      return this.targetsCache.targets;
+    }
+    return this.readTargets(showId);
+  }
+
+  private readTargets(showId: string | undefined): ShowTargets {
+    const store = this.deps.store;
+    const id = showId ?? this.deps.pipeline.currentShow?.id;
+    if (!id) return nextShowTargets(store) ?? NO_TARGETS;
+    const own = store.getTargets(id);
+    if (own || showId !== undefined) return own ?? NO_TARGETS;
+    const next = nextShowTargets(store);
+    if (!next) return NO_TARGETS;
+    store.setTargets(id, next);
+    store.setSetting(NEXT_TARGETS_SETTING, 'null');
+    return next;
+  }
+
+  setTargets({ showId, targets }: { showId?: string; targets: ShowTargets }): ShowTargets {
+    const id = showId ?? this.deps.pipeline.currentShow?.id;
+    if (id) this.deps.store.setTargets(id, targets);
+    else this.deps.store.setSetting(NEXT_TARGETS_SETTING, JSON.stringify(targets));
+    this.targetsCache = null;
+    return targets;
+  }
+
   getInvalidSamples() {
     return this.deps.pipeline.invalidSamples();
   }
@@ -177,12 +239,15 @@ export class CoreService implements LiveDeskService {
       this.droppedComments = 0;
     }
     const productKey = product ? `${product.id}:${product.stock ?? ''}:${product.since}` : '';
+    const targets = this.getTargets({});
+    const targetsKey = `${show?.id ?? ''}:${JSON.stringify(targets)}`;
     const metricsChanged = metrics.version !== this.sentMetricsVersion;
     const changed =
       this.pendingComments.length > 0 ||
       metricsChanged ||
       showKey !== this.sentShowKey ||
-      productKey !== this.sentProductKey;
+      productKey !== this.sentProductKey ||
+      targetsKey !== this.sentTargetsKey;
     if (!changed && now - this.lastPushAt < HEARTBEAT_MS) return;
 
     const update: BoardUpdate = {
@@ -196,11 +261,13 @@ export class CoreService implements LiveDeskService {
     }
     if (showKey !== this.sentShowKey) update.show = show;
     if (productKey !== this.sentProductKey) update.product = product;
+    if (targetsKey !== this.sentTargetsKey) update.targets = targets;
     this.pendingComments = [];
     this.droppedComments = 0;
     this.sentMetricsVersion = metrics.version;
     this.sentShowKey = showKey;
     this.sentProductKey = productKey;
+    this.sentTargetsKey = targetsKey;
     this.lastPushAt = now;
     for (const listener of this.listeners) {
       try {

@@ -73,3 +73,13 @@ export function registerIpc(
     for (const method of API_METHODS) ipcMain.removeHandler(ipcChannel(method));
   };
 }
+
+/** Sends updates to every open app window (the board and any big screens). */
+export function fanOut(targets: ReadonlySet<UpdateTarget>): UpdateTarget {
+  return {
+    send: (channel: string, ...args: unknown[]) => {
+      for (const target of targets) if (!target.isDestroyed()) target.send(channel, ...args);
+    },
+    isDestroyed: () => false,
+  };
+}

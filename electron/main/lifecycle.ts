@@ -9,10 +9,16 @@ import { ConfigError, parseCliArgs } from '../core/config.js';
 import { startLiveDesk } from '../core/runtime.js';
 import type { LiveDeskRuntime } from '../core/runtime.js';
 import { cliArgsFromArgv } from './argv.js';
-import { registerIpc } from './ipc.js';
+import { fanOut, registerIpc } from './ipc.js';
 import { appResourcesDir, findNativeBinding } from './paths.js';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security.js';
-import { createMainWindow, loadRenderer, rendererAppUrl, rendererSource } from './window.js';
+import {
+  createMainWindow,
+  loadRenderer,
+  mainWindowOptions,
+  rendererAppUrl,
+  rendererSource,
+} from './window.js';
 
 /** Same id as electron-builder.yml's appId: Windows groups notifications and taskbar by it. */
 export const APP_ID = 'com.livedesk.console';
@@ -29,6 +35,7 @@ export interface LaunchContext {
   platform: NodeJS.Platform;
 }
 
+const BIG_SCREEN_TITLE = '直播大屏 · LiveDesk';
 const TITLE_BAD_OPTIONS = '启动参数有误 / Invalid options';
 const TITLE_START_FAILED = '直播助理台无法启动 / LiveDesk could not start';
 
@@ -70,8 +77,15 @@ export function runApp(ctx: LaunchContext): void {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
+  const preloadPath = path.join(ctx.mainDir, '..', 'preload', 'index.cjs');
+  const bigScreenOptions = () => ({
+    ...mainWindowOptions(preloadPath),
+    title: BIG_SCREEN_TITLE,
+    width: 1920,
+    height: 1080,
+  });
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, appUrl, (url) => shell.openExternal(url)),
+    hardenWebContents(contents, appUrl, (url) => shell.openExternal(url), bigScreenOptions),
   );
   app.on('window-all-closed', () => {
     void shutdown().then(() => app.quit());
@@ -103,16 +117,22 @@ export function runApp(ctx: LaunchContext): void {
     const started = await runtime;
     // Quit was requested while the core was starting: shutdown() stops it.
     if (stopping) return;
-    const window = createMainWindow(path.join(ctx.mainDir, '..', 'preload', 'index.cjs'));
+    const window = createMainWindow(preloadPath);
     win = window;
     window.on('closed', () => {
       win = null;
+    });
+    // Updates go to every app window: the board and the big screens it opens.
+    const targets = new Set([window.webContents]);
+    window.webContents.on('did-create-window', (child) => {
+      targets.add(child.webContents);
+      child.on('closed', () => targets.delete(child.webContents));
     });
     disposeIpc = registerIpc(
       ipcMain,
       started.service,
       (frameUrl) => isTrustedSender(frameUrl, appUrl),
-      window.webContents,
+      fanOut(targets),
     );
     await loadRenderer(window, source);
   };

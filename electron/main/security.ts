@@ -3,7 +3,7 @@
  * browser, permissions denied by default, and a strict CSP. The decisions are small pure functions
  * so the tests can check them; the install functions only wire them to Electron.
  */
-import type { Session, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
 /** Only web links leave the app; file:, javascript:, custom schemes never reach the OS. */
 export function isSafeExternalUrl(raw: string): boolean {
@@ -112,14 +112,35 @@ export function openIfSafe(url: string, openExternal: OpenExternal): boolean {
   return true;
 }
 
-/** Every webContents: stay on the app, no windows, no webviews; web links go to the browser. */
-export function hardenWebContents(contents: WebContents, appUrl: string, openExternal: OpenExternal): void {
+/** The big-screen view (大屏) of our own renderer: the one window the app itself may open. */
+export function isBigScreenUrl(raw: string, appUrl: string): boolean {
+  if (!isAppUrl(raw, appUrl)) return false;
+  try {
+    return new URL(raw).hash === '#/big';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every webContents: stay on the app, no webviews; web links go to the browser; no windows except
+ * the app's own big screen, which gets the same locked-down options as the main window.
+ */
+export function hardenWebContents(
+  contents: WebContents,
+  appUrl: string,
+  openExternal: OpenExternal,
+  bigScreenOptions?: () => BrowserWindowConstructorOptions,
+): void {
   contents.on('will-navigate', (event) => {
     if (isAppUrl(event.url, appUrl)) return;
     event.preventDefault();
     openIfSafe(event.url, openExternal);
   });
   contents.setWindowOpenHandler(({ url }) => {
+    if (bigScreenOptions && isBigScreenUrl(url, appUrl)) {
+      return { action: 'allow', overrideBrowserWindowOptions: bigScreenOptions() };
+    }
     openIfSafe(url, openExternal);
     return { action: 'deny' };
   });

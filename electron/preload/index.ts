@@ -28,6 +28,11 @@ const livedeskBridge = {
   testSource: invoker('testSource'),
   applySource: invoker('applySource'),
   controlReplay: invoker('controlReplay'),
+  listShows: invoker('listShows'),
+  getShowBoard: invoker('getShowBoard'),
+  getTrend: invoker('getTrend'),
+  getTargets: invoker('getTargets'),
+  setTargets: invoker('setTargets'),
   onUpdate(listener: (update: BoardUpdate) => void): () => void {
     // A wrapper of our own, so the page never receives the IPC event (and its sender), and so
     // unsubscribing works: contextBridge hands us a new proxy of `listener` on every call.

@@ -12,6 +12,11 @@ export const API_METHODS = [
   'testSource',
   'applySource',
   'controlReplay',
+  'listShows',
+  'getShowBoard',
+  'getTrend',
+  'getTargets',
+  'setTargets',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

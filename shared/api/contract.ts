@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { FeedEventType } from '../protocol/feed.js';
 import type { MetricValues, ProductMetrics, ScalarMetricKey } from '../metrics/formulas.js';
+import type { ShowTargets } from '../metrics/targets.js';
 import type { ApiMethod } from './channels.js';
 import {
   ReplayControlSchema,
@@ -36,7 +37,10 @@ export interface FeedGap {
   afterSeq: number;
   resumedSeq: number;
   missing: number;
+  /** Wall-clock time the gap was noticed. */
   detectedAt: number;
+  /** Where the gap sits on the feed's clock (ts of the event after it), for the trend chart. */
+  feedTs?: number | null;
 }
 
 export interface FeedStatus {
@@ -127,8 +131,60 @@ export interface InvalidSample {
   sample: string;
 }
 
+/** One finished or running show, for the history list. */
+export interface ShowSummary extends ShowInfo {
+  gmv: number;
+  orders: number;
+  buyers: number;
+  uv: number;
+  pv: number;
+  peakOnline: number;
+  comments: number;
+  /** ts of the last stats snapshot (the show's "now" or its end). */
+  lastAt: number | null;
+}
+
+/** One minute of a show, from the per-minute rollups. */
+export interface TrendMinute {
+  /** Start of the minute, ms since epoch (feed clock). */
+  minute: number;
+  online: number | null;
+  onlineMax: number | null;
+  comments: number;
+  orders: number;
+  /** GMV in this minute, cents. */
+  gmv: number;
+  /** Conversion over the trailing 5 minutes (Δbuyers ÷ Δuv), null when unknown. */
+  conversion5m: number | null;
+  /** Cumulative metrics as they stood at the end of this minute (for sparklines), null if no stats. */
+  values: MetricValues | null;
+}
+
+export type TrendMarkerKind = 'product' | 'gap' | 'alert' | 'incident';
+
+export interface TrendMarker {
+  ts: number;
+  kind: TrendMarkerKind;
+  label: string;
+}
+
+export interface TrendData {
+  showId: string;
+  minutes: TrendMinute[];
+  markers: TrendMarker[];
+}
+
+/** A show's board as it stands (a past show: as it ended). */
+export interface ShowBoard {
+  show: ShowInfo;
+  metrics: MetricsReport | null;
+  targets: ShowTargets;
+}
+
 export interface BoardSnapshot {
   show: ShowInfo | null;
+  /** The current show's targets (or the ones set for the next show). */
+  targets: ShowTargets;
   metrics: MetricsReport | null;
   feed: FeedStatus;
   product: CurrentProduct | null;
@@ -139,6 +195,7 @@ export interface BoardSnapshot {
 /** Pushed to subscribers at most 10 times a second; only what changed since the last one. */
 export interface BoardUpdate {
   show?: ShowInfo | null;
+  targets?: ShowTargets;
   metrics?: MetricsReport;
   product?: CurrentProduct | null;
   feed: FeedStatus;
@@ -147,6 +204,27 @@ export interface BoardUpdate {
   /** Comments stored in this interval but not sent (over the per-update cap); page them in. */
   droppedComments: number;
 }
+
+const showIdArg = z.string().min(1).max(200);
+export const ShowRefArgs = z.object({ showId: showIdArg.optional() });
+export const TrendArgs = z.object({
+  showId: showIdArg.optional(),
+  /** Only minutes at or after this one (incremental refresh). */
+  sinceMinute: z.number().int().nonnegative().optional(),
+});
+const targetCount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable();
+export const ShowTargetsSchema = z.object({
+  gmv: targetCount,
+  peakOnline: targetCount,
+  newFollowers: targetCount,
+  plannedMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
+});
+export const SetTargetsArgs = z.object({ showId: showIdArg.optional(), targets: ShowTargetsSchema });
 
 export const GetCommentsArgs = z.object({
   beforeRowId: z.number().int().positive().optional(),
@@ -165,6 +243,11 @@ export const apiRequests = {
   testSource: z.tuple([SourceConfigSchema]),
   applySource: z.tuple([SourceConfigSchema]),
   controlReplay: z.tuple([ReplayControlSchema]),
+  listShows: z.tuple([]),
+  getShowBoard: z.tuple([z.object({ showId: showIdArg })]),
+  getTrend: z.tuple([TrendArgs]),
+  getTargets: z.tuple([ShowRefArgs]),
+  setTargets: z.tuple([SetTargetsArgs]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ApiResponses {
@@ -180,6 +263,14 @@ export interface ApiResponses {
   applySource: SourceTestResult;
   /** null when the current source is not a replay. */
   controlReplay: ReplayStatus | null;
+  /** Every show in the database, newest first. */
+  listShows: ShowSummary[];
+  getShowBoard: ShowBoard | null;
+  /** Per-minute trend of a show (default: the current one) with event markers; null if no show. */
+  getTrend: TrendData | null;
+  /** Targets of a show; without showId: the current show's, or those set for the next show. */
+  getTargets: ShowTargets;
+  setTargets: ShowTargets;
 }
 
 /** Arguments as a caller passes them (defaults may be left out). */

@@ -39,14 +39,19 @@ export class MetricsEngine {
       peakOnline: number;
       products: ProductStats[];
       productNames?: ReadonlyMap<string, string>;
+      /** Peak online before the first restored snapshot; each snapshot's peak is the running max from it. */
+      peakBeforeHistory?: number;
     },
   ): void {
     this.showId = showId;
     this.productNames.clear();
     for (const [id, name] of restored?.productNames ?? []) this.productNames.set(id, name);
     this.peakOnline = restored?.peakOnline ?? 0;
-    // Restored snapshots predate the restart; the show's peak is the best we know for each.
-    this.history = (restored?.history ?? []).map((c) => ({ c, peak: this.peakOnline }));
+    let running = restored?.peakBeforeHistory ?? this.peakOnline;
+    this.history = (restored?.history ?? []).map((c) => {
+      running = Math.max(running, c.online);
+      return { c, peak: running };
+    });
     this.latest = this.history.at(-1)?.c ?? null;
     this.products = restored?.products ?? [];
     this.cached = null;

@@ -15,7 +15,8 @@ import type {
 } from '../../../shared/api/contract.js';
 import { COUNTER_KEYS, type StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { FeedEvent, Hello } from '../../../shared/protocol/feed.js';
-import { MetricsEngine } from '../engines/metrics-engine.js';
+import type { MetricsEngine } from '../engines/metrics-engine.js';
+import { restoreMetrics } from '../engines/restore-metrics.js';
 import type { SourceHandlers } from '../sources/types.js';
 import type { Store } from '../store/store.js';
 import { batchSize, emptyBatch, eventRows, type ShowRecord, type WriteBatch } from '../store/types.js';
@@ -139,18 +140,10 @@ export class IngestPipeline {
     const store = this.opts.store;
     this.show = show;
     this.lastSeq = show.lastSeq;
+    restoreMetrics(this.opts.metrics, store, show.id);
     const latest = store.latestStats(show.id);
     this.previousStats = latest?.counters ?? null;
     this.feedClock = Math.max(this.feedClock, latest?.counters.ts ?? 0);
-    const history = latest
-      ? store.statsSince(show.id, MetricsEngine.historyNeededSince(latest.counters.ts))
-      : [];
-    this.opts.metrics.reset(show.id, {
-      history,
-      peakOnline: store.peakOnline(show.id),
-      products: latest?.products ?? [],
-      productNames: store.productNames(show.id),
-    });
     const p = store.currentProduct(show.id);
     this.product = p;
     this.counters.commentsStored = store.countComments(show.id);
@@ -231,6 +224,7 @@ export class IngestPipeline {
         resumedSeq: event.seq,
         missing: event.seq - this.lastSeq - 1,
         detectedAt: now,
+        feedTs: ts,
       };
       this.counters.gaps.push(gap);
       batch.gaps.push(gap);
@@ -366,6 +360,7 @@ export class IngestPipeline {
       resumedSeq: batch.lastSeq + 1,
       missing: batch.lastSeq - batch.fromSeq,
       detectedAt: this.now(),
+      feedTs: batch.stats.at(-1)?.ts ?? null,
     };
     this.counters.gaps.push(gap);
     // Store the gap with the next batch that will be written (not the one being dropped), along

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import type { CommentRow, FeedGap, InvalidSample } from '../../../shared/api/contract.js';
 import { SOURCE_KINDS, type SourceKind } from '../../../shared/api/sources.js';
+import type { ShowTargets } from '../../../shared/metrics/targets.js';
 import type { StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js';
 import { migrate } from './migrations/index.js';
@@ -138,8 +139,24 @@ export class Store {
           online_last = coalesce(excluded.online_last, online_last),
           counters = coalesce(excluded.counters, counters)`),
       insertGap: db.prepare(
-        'INSERT OR IGNORE INTO feed_gaps (show_id, after_seq, resumed_seq, missing, detected_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO feed_gaps (show_id, after_seq, resumed_seq, missing, detected_at, feed_ts) VALUES (?, ?, ?, ?, ?, ?)',
       ),
+      listShows: db.prepare<[], ShowRow>('SELECT * FROM shows ORDER BY started_at DESC'),
+      rollupsSince: db.prepare<[string, number], MinuteRollupRow & { counters: string | null }>(
+        'SELECT minute, comments, orders, gmv, online_min, online_max, online_last, counters FROM minute_rollups WHERE show_id = ? AND minute >= ? ORDER BY minute',
+      ),
+      productSwitches: db.prepare<[string], { ts: number; id: string; name: string | null }>(
+        `SELECT s.ts, s.product_id AS id, p.name FROM product_switches s
+         LEFT JOIN products p ON p.show_id = s.show_id AND p.id = s.product_id
+         WHERE s.show_id = ? ORDER BY s.seq`,
+      ),
+      getTargets: db.prepare<[string], TargetsRow>('SELECT * FROM show_targets WHERE show_id = ?'),
+      setTargets: db.prepare(`
+        INSERT INTO show_targets (show_id, gmv, peak_online, new_followers, planned_minutes, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(show_id) DO UPDATE SET gmv = excluded.gmv, peak_online = excluded.peak_online,
+          new_followers = excluded.new_followers, planned_minutes = excluded.planned_minutes,
+          updated_at = excluded.updated_at`),
       insertInvalid: db.prepare(
         'INSERT INTO invalid_events (show_id, at, type, reason, sample) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -158,6 +175,9 @@ export class Store {
       statsSince: db.prepare<[string, number], { counters: string }>(
         'SELECT counters FROM stats WHERE show_id = ? AND ts >= ? ORDER BY ts',
       ),
+      peakOnlineBefore: db.prepare<[string, number], { peak: number | null }>(
+        'SELECT max(online_max) AS peak FROM minute_rollups WHERE show_id = ? AND minute + 60000 <= ?',
+      ),
       peakOnline: db.prepare<[string], { peak: number | null }>(
         'SELECT max(online_max) AS peak FROM minute_rollups WHERE show_id = ?',
       ),
@@ -166,7 +186,13 @@ export class Store {
       ),
       gaps: db.prepare<
         [string],
-        { after_seq: number; resumed_seq: number; missing: number; detected_at: number }
+        {
+          after_seq: number;
+          resumed_seq: number;
+          missing: number;
+          detected_at: number;
+          feed_ts: number | null;
+        }
       >('SELECT * FROM feed_gaps WHERE show_id = ? ORDER BY after_seq'),
       invalidSamples: db.prepare<[number], InvalidSample>(
         'SELECT at, type, reason, sample FROM invalid_events ORDER BY id DESC LIMIT ?',
@@ -291,7 +317,8 @@ export class Store {
         r.counters,
       );
     }
-    for (const g of b.gaps) s.insertGap.run(b.showId, g.afterSeq, g.resumedSeq, g.missing, g.detectedAt);
+    for (const g of b.gaps)
+      s.insertGap.run(b.showId, g.afterSeq, g.resumedSeq, g.missing, g.detectedAt, g.feedTs ?? null);
     for (const i of b.invalid) s.insertInvalid.run(b.showId, i.at, i.type, i.reason, i.sample);
     if (b.endedAt !== null) s.setEnded.run(b.endedAt, b.showId);
     s.setLastSeq.run(b.lastSeq, b.showId);
@@ -329,6 +356,11 @@ export class Store {
     return this.stmt.peakOnline.get(showId)?.peak ?? 0;
   }
 
+  /** Peak online over the whole minutes that ended by `ts`. */
+  peakOnlineBefore(showId: string, ts: number): number {
+    return this.stmt.peakOnlineBefore.get(showId, ts)?.peak ?? 0;
+  }
+
   rollups(showId: string): MinuteRollup[] {
     return this.stmt.rollups.all(showId).map((r) => ({
       minute: r.minute,
@@ -347,11 +379,50 @@ export class Store {
       resumedSeq: g.resumed_seq,
       missing: g.missing,
       detectedAt: g.detected_at,
+      feedTs: g.feed_ts,
     }));
   }
 
   invalidSamples(limit: number): InvalidSample[] {
     return this.stmt.invalidSamples.all(limit);
+  }
+
+  listShows(): ShowRecord[] {
+    return this.stmt.listShows.all().map(toShow);
+  }
+
+  /** Per-minute rollups from `sinceMinute` on, with the last cumulative counters of each minute. */
+  rollupsSince(showId: string, sinceMinute: number): (MinuteRollup & { counters: StatsCounters | null })[] {
+    return this.stmt.rollupsSince.all(showId, sinceMinute).map((r) => ({
+      minute: r.minute,
+      comments: r.comments,
+      orders: r.orders,
+      gmv: r.gmv,
+      onlineMin: r.online_min,
+      onlineMax: r.online_max,
+      onlineLast: r.online_last,
+      counters: r.counters ? (JSON.parse(r.counters) as StatsCounters) : null,
+    }));
+  }
+
+  productSwitches(showId: string): { ts: number; id: string; name: string | null }[] {
+    return this.stmt.productSwitches.all(showId);
+  }
+
+  getTargets(showId: string): ShowTargets | null {
+    const r = this.stmt.getTargets.get(showId);
+    return r
+      ? {
+          gmv: r.gmv,
+          peakOnline: r.peak_online,
+          newFollowers: r.new_followers,
+          plannedMinutes: r.planned_minutes,
+        }
+      : null;
+  }
+
+  setTargets(showId: string, t: ShowTargets): void {
+    this.stmt.setTargets.run(showId, t.gmv, t.peakOnline, t.newFollowers, t.plannedMinutes, Date.now());
   }
 
   productNames(showId: string): Map<string, string> {
@@ -386,6 +457,13 @@ export class Store {
 
 /** One minute's increments within a batch, plus the last counters seen (JSON). */
 type RollupDelta = Omit<MinuteRollup, 'minute'> & { counters: string | null };
+
+interface TargetsRow {
+  gmv: number | null;
+  peak_online: number | null;
+  new_followers: number | null;
+  planned_minutes: number | null;
+}
 
 interface MinuteRollupRow {
   minute: number;

@@ -59,6 +59,11 @@ export function createWebTransport(token: string | null = readTokenFromUrl()): T
     testSource: (config) => call('testSource', [config]),
     applySource: (config) => call('applySource', [config]),
     controlReplay: (control) => call('controlReplay', [control]),
+    listShows: () => call('listShows', []),
+    getShowBoard: (args) => call('getShowBoard', [args]),
+    getTrend: (args) => call('getTrend', [args]),
+    getTargets: (args) => call('getTargets', [args]),
+    setTargets: (args) => call('setTargets', [args]),
     onUpdate(listener) {
       const handler = (update: BoardUpdate) => listener(update);
       socket.on(WEB_UPDATE_EVENT, handler);

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { registerIpc } from '../../../electron/main/ipc.js';
+import { fanOut, registerIpc } from '../../../electron/main/ipc.js';
 import type { IpcHandlers } from '../../../electron/main/ipc.js';
 import { isTrustedSender } from '../../../electron/main/security.js';
 import { API_METHODS, IPC_UPDATE_CHANNEL, ipcChannel } from '../../../shared/api/contract.js';
@@ -135,5 +135,17 @@ describe('registerIpc', () => {
     dispose();
     expect(unsubscribe).toHaveBeenCalledTimes(1);
     await expect(invoke(ipcChannel('getSnapshot'), APP_URL)).rejects.toThrow(/No handler/);
+  });
+});
+
+describe('fanOut', () => {
+  it('sends to every live window and skips destroyed ones', () => {
+    const a = { send: vi.fn(), isDestroyed: () => false };
+    const b = { send: vi.fn(), isDestroyed: () => true };
+    const target = fanOut(new Set([a, b]));
+    target.send('livedesk:update', { x: 1 });
+    expect(a.send).toHaveBeenCalledWith('livedesk:update', { x: 1 });
+    expect(b.send).not.toHaveBeenCalled();
+    expect(target.isDestroyed()).toBe(false);
   });
 });

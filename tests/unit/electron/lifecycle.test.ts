@@ -30,7 +30,7 @@ const fake = vi.hoisted(() => ({
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   class BrowserWindow extends EventEmitter {
-    webContents = { send: vi.fn(), isDestroyed: () => false };
+    webContents = { send: vi.fn(), isDestroyed: () => false, on: vi.fn() };
     show = vi.fn();
     focus = vi.fn();
     restore = vi.fn();

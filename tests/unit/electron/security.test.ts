@@ -115,6 +115,24 @@ describe('navigation, new windows and webviews', () => {
     expect(openExternal).toHaveBeenCalledTimes(1);
   });
 
+  it('opens only the app’s own big screen, in a window as locked down as the main one', () => {
+    const { contents, windowOpen } = fakeContents();
+    const options = { webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } };
+    hardenWebContents(
+      contents,
+      FILE_APP,
+      () => Promise.resolve(),
+      () => options,
+    );
+    expect(windowOpen(`${FILE_APP}#/big`)).toEqual({
+      action: 'allow',
+      overrideBrowserWindowOptions: options,
+    });
+    expect(windowOpen(`${FILE_APP}#/history`)).toEqual({ action: 'deny' });
+    expect(windowOpen('https://evil.example/#/big')).toEqual({ action: 'deny' });
+    expect(windowOpen('file:///tmp/other.html#/big')).toEqual({ action: 'deny' });
+  });
+
   it('refuses to attach webviews', () => {
     const { contents, emit } = fakeContents();
     hardenWebContents(contents, FILE_APP, () => Promise.resolve());

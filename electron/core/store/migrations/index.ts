@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-settings.js';
+import * as m003 from './003-targets-and-gap-time.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: m001.up },
   { version: 2, up: m002.up },
+  { version: 3, up: m003.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,54 @@
+/**
+ * A show's trend from its per-minute rollups: online, GMV/comments/orders per minute, conversion
+ * over the trailing 5 minutes, cumulative metrics per minute (sparklines), and markers on the same
+ * time axis (product switches, data gaps). An 8-hour show is ~480 rows: this is cheap.
+ */
+import type { TrendData, TrendMarker, TrendMinute } from '../../../shared/api/contract.js';
+import { computeMetrics, conversionRate, type StatsCounters } from '../../../shared/metrics/formulas.js';
+import type { Store } from '../store/store.js';
+
+const MINUTE = 60_000;
+const TRAILING = 5;
+
+export function buildTrend(store: Store, showId: string, sinceMinute = 0): TrendData {
+  // Five minutes before `sinceMinute` are read too: the trailing conversion needs them.
+  const rows = store.rollupsSince(showId, Math.max(0, sinceMinute - TRAILING * MINUTE));
+  const minutes: TrendMinute[] = [];
+  const history: { minute: number; counters: StatsCounters }[] = [];
+  let peak = 0;
+  let last: StatsCounters | null = null;
+  for (const row of rows) {
+    if (row.counters) last = row.counters;
+    peak = Math.max(peak, row.onlineMax ?? 0);
+    let conversion5m: number | null = null;
+    if (last) {
+      history.push({ minute: row.minute, counters: last });
+      const from = history.findLast((h) => h.minute <= row.minute - TRAILING * MINUTE);
+      if (from) conversion5m = conversionRate(last.buyers - from.counters.buyers, last.uv - from.counters.uv);
+    }
+    if (row.minute < sinceMinute) continue;
+    minutes.push({
+      minute: row.minute,
+      online: row.onlineLast,
+      onlineMax: row.onlineMax,
+      comments: row.comments,
+      orders: row.orders,
+      gmv: row.gmv,
+      conversion5m,
+      values: row.counters ? computeMetrics({ counters: row.counters, peakOnline: peak }) : null,
+    });
+  }
+  const markers: TrendMarker[] = [
+    ...store
+      .productSwitches(showId)
+      .map((s) => ({ ts: s.ts, kind: 'product' as const, label: s.name ?? s.id })),
+    ...store.gaps(showId).map((g) => ({
+      ts: g.feedTs ?? g.detectedAt,
+      kind: 'gap' as const,
+      label: `#${g.afterSeq}→#${g.resumedSeq} (${g.missing})`,
+    })),
+  ]
+    .filter((m) => m.ts >= sinceMinute)
+    .sort((a, b) => a.ts - b.ts);
+  return { showId, minutes, markers };
+}
