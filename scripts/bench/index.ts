@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchIngest, type BenchResult } from './ingest.js';
+import { benchRender } from './render.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function main(): Promise<void> {
-  const results: BenchResult[] = [...(await benchIngest())];
+  const results: BenchResult[] = [...(await benchIngest()), ...(await benchRender())];
   console.table(
     results.map((r) => ({
       benchmark: r.name,
