@@ -45,6 +45,17 @@ export const routes: Record<string, Route> = {
   '/api/snapshot': (service) => service.getSnapshot(),
   '/api/feed': (service) => service.getFeedStatus(),
   '/api/invalid': (service) => service.getInvalidSamples(),
+  '/api/shows': (service) => service.listShows(),
+  '/api/trend': (service, query) => {
+    const since = query.get('sinceMinute');
+    const [args] = parseApiArgs('getTrend', [
+      {
+        ...(query.get('showId') ? { showId: query.get('showId') } : {}),
+        ...(since !== null ? { sinceMinute: intParam.parse(since) } : {}),
+      },
+    ]);
+    return service.getTrend(args);
+  },
   '/api/comments': (service, query) => {
     const before = query.get('beforeRowId');
     const limit = query.get('limit');

@@ -51,6 +51,20 @@ describe('web host', () => {
     expect((body.feed as { eventsByType: { stats: number } }).eventsByType.stats).toBeGreaterThan(0);
   });
 
+  it('lists shows and serves the trend over HTTP', async () => {
+    const shows = JSON.parse((await get(`${web.url}api/shows?token=${TOKEN}`)).body) as { id: string }[];
+    expect(shows).toHaveLength(1);
+    const trend = JSON.parse(
+      (await get(`${web.url}api/trend?token=${TOKEN}&showId=${shows[0]!.id}`)).body,
+    ) as {
+      minutes: unknown[];
+      markers: { kind: string }[];
+    };
+    expect(trend.minutes.length).toBeGreaterThan(0);
+    expect(trend.markers.some((m) => m.kind === 'product')).toBe(true);
+    expect((await get(`${web.url}api/trend?token=${TOKEN}&sinceMinute=-1`)).status).toBe(400);
+  });
+
   it('accepts the token as a Bearer header too', async () => {
     expect((await get(`${web.url}api/feed`, { authorization: `Bearer ${TOKEN}` })).status).toBe(200);
   });
