@@ -2,13 +2,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchChartRender } from './chart-render.js';
 import { benchIngest, type BenchResult } from './ingest.js';
 import { benchRender } from './render.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function main(): Promise<void> {
-  const results: BenchResult[] = [...(await benchIngest()), ...(await benchRender())];
+  const results: BenchResult[] = [
+    ...(await benchIngest()),
+    ...(await benchRender()),
+    ...(await benchChartRender()),
+  ];
   console.table(
     results.map((r) => ({
       benchmark: r.name,
