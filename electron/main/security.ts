@@ -53,7 +53,11 @@ export function isTrustedSender(frameUrl: string | null | undefined, appUrl: str
  * Notifications for alerts; clipboard-sanitized-write so "copy reply" (navigator.clipboard.writeText)
  * works. Reading the clipboard, camera, microphone, geolocation, … are all refused.
  */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'notifications',
+  'clipboard-sanitized-write',
+  'fullscreen',
+]);
 
 export function isPermissionAllowed(permission: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission);

@@ -181,9 +181,6 @@ export class Store {
       peakOnline: db.prepare<[string], { peak: number | null }>(
         'SELECT max(online_max) AS peak FROM minute_rollups WHERE show_id = ?',
       ),
-      rollups: db.prepare<[string], MinuteRollupRow>(
-        'SELECT minute, comments, orders, gmv, online_min, online_max, online_last FROM minute_rollups WHERE show_id = ? ORDER BY minute',
-      ),
       gaps: db.prepare<
         [string],
         {
@@ -359,18 +356,6 @@ export class Store {
   /** Peak online over the whole minutes that ended by `ts`. */
   peakOnlineBefore(showId: string, ts: number): number {
     return this.stmt.peakOnlineBefore.get(showId, ts)?.peak ?? 0;
-  }
-
-  rollups(showId: string): MinuteRollup[] {
-    return this.stmt.rollups.all(showId).map((r) => ({
-      minute: r.minute,
-      comments: r.comments,
-      orders: r.orders,
-      gmv: r.gmv,
-      onlineMin: r.online_min,
-      onlineMax: r.online_max,
-      onlineLast: r.online_last,
-    }));
   }
 
   gaps(showId: string): FeedGap[] {

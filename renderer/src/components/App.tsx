@@ -2,37 +2,54 @@ import { useEffect } from 'react';
 import { useBoardStore } from '../state/boardStore.js';
 import { useT } from '../i18n/useI18n.js';
 import { useSettingsShortcut } from '../hooks/useSettingsShortcut.js';
+import { useHistoryRoute } from '../state/hashRoute.js';
+import { useProductStockTracking } from '../state/productStock.js';
+import { BigScreen } from './bigscreen/BigScreen.js';
+import { useIsBigScreen } from './bigscreen/route.js';
 import { CommentStream } from './comments/CommentStream.js';
 import { ConnectionBanner } from './connection/ConnectionBanner.js';
 import { ConnectionScreen } from './connection/ConnectionScreen.js';
+import { HistoryView } from './history/HistoryView.js';
 import { MetricGrid } from './metrics/MetricGrid.js';
 import { ProductTable } from './products/ProductTable.js';
 import { SettingsDrawer } from './settings/SettingsDrawer.js';
 import { StorageBanner } from './storage/StorageBanner.js';
+import { TargetsDialog } from './targets/TargetsDialog.js';
 import { TopBar } from './topbar/TopBar.js';
+import { TrendChart } from './trend/TrendChart.js';
 
 export function App() {
   const loaded = useBoardStore((s) => s.loaded);
-  return loaded ? <Board /> : <ConnectionScreen />;
+  const bigScreen = useIsBigScreen();
+  if (!loaded) return <ConnectionScreen />;
+  return bigScreen ? <BigScreen /> : <Board />;
 }
 
 function Board() {
   const stale = useBoardStore((s) => s.connection.status !== 'connected');
+  const historyRoute = useHistoryRoute();
   useDocumentTitle();
   useSettingsShortcut();
+  useProductStockTracking();
   return (
     <div className={`app${stale ? ' is-stale' : ''}`}>
       <TopBar />
       <ConnectionBanner />
       <StorageBanner />
-      <main className="board">
-        <div className="board__left">
-          <MetricGrid />
-          <ProductTable />
-        </div>
-        <CommentStream />
-      </main>
+      {historyRoute ? (
+        <HistoryView route={historyRoute} />
+      ) : (
+        <main className="board">
+          <div className="board__left">
+            <MetricGrid />
+            <TrendChart />
+            <ProductTable />
+          </div>
+          <CommentStream />
+        </main>
+      )}
       <SettingsDrawer />
+      <TargetsDialog />
     </div>
   );
 }

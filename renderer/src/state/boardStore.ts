@@ -14,8 +14,8 @@ import type {
   ShowInfo,
 } from '../../../shared/api/contract.js';
 import type { ReplayStatus } from '../../../shared/api/sources.js';
+import { NO_TARGETS, type ShowTargets } from '../../../shared/metrics/targets.js';
 import type { ConnectionState } from '../api/transport.js';
-import { PROMINENT_SCALARS } from '../metrics/prominent.js';
 import {
   appendNewer,
   emptyCommentBuffer,
@@ -24,7 +24,6 @@ import {
   withFollowing,
   type CommentBuffer,
 } from './commentBuffer.js';
-import { emptyHistory, recordReport, type HistoryState } from './metricHistory.js';
 
 export interface BoardState {
   connection: ConnectionState;
@@ -35,7 +34,8 @@ export interface BoardState {
   metrics: MetricsReport | null;
   feed: FeedStatus | null;
   product: CurrentProduct | null;
-  history: HistoryState;
+  /** The current show's targets (or those set for the next show). */
+  targets: ShowTargets;
   comments: CommentBuffer;
 }
 
@@ -47,7 +47,7 @@ export const initialBoardState: BoardState = {
   metrics: null,
   feed: null,
   product: null,
-  history: emptyHistory,
+  targets: NO_TARGETS,
   comments: emptyCommentBuffer,
 };
 
@@ -65,16 +65,16 @@ function newerMetrics(
 function withMetrics(state: BoardState, report: MetricsReport | null | undefined): Partial<BoardState> {
   const metrics = newerMetrics(state.metrics, report);
   if (metrics === state.metrics || !metrics) return {};
-  return { metrics, history: recordReport(state.history, metrics, PROMINENT_SCALARS) };
+  return { metrics };
 }
 
 /**
- * A different show (a new show on the feed, or another source): its comments and sparklines
+ * A different show (a new show on the feed, or another source): its comments and metrics
  * must not be mixed with the previous show's, so those start over.
  */
 function showSwitch(state: BoardState, next: ShowInfo | null | undefined): Partial<BoardState> {
   if (!next || !state.show || next.id === state.show.id) return {};
-  return { comments: emptyCommentBuffer, history: emptyHistory, metrics: null };
+  return { comments: emptyCommentBuffer, metrics: null };
 }
 
 const set = useBoardStore.setState;
@@ -97,7 +97,8 @@ export const boardActions = {
         show: snapshot.show,
         feed: snapshot.feed,
         product: snapshot.product,
-        history: state.history,
+        // A service older than the targets API sends none; the board then shows no targets.
+        targets: snapshot.targets ?? NO_TARGETS,
         metrics: state.metrics,
         ...withMetrics(state, snapshot.metrics),
         comments: mergeSnapshot(state.comments, snapshot.comments),
@@ -112,12 +113,17 @@ export const boardActions = {
         feed: update.feed,
         ...(update.show !== undefined ? { show: update.show } : {}),
         ...(update.product !== undefined ? { product: update.product } : {}),
-        history: state.history,
+        ...(update.targets !== undefined ? { targets: update.targets } : {}),
         metrics: state.metrics,
         ...withMetrics(state, update.metrics),
         comments: appendNewer(state.comments, update.comments, update.droppedComments),
       };
     });
+  },
+
+  /** Targets just saved: shown at once rather than with the next update. */
+  setTargets(targets: ShowTargets) {
+    set({ targets });
   },
 
   /** The answer to a replay control, shown at once rather than with the next update. */

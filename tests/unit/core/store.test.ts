@@ -83,7 +83,7 @@ describe('store (real SQLite file)', () => {
     b.comments.push(newComment(3, T0 + 2000));
     b.stats.push(stats(3, 50_000, { online: 500 }));
     store.writeBatch(b);
-    const [m0, m1] = store.rollups(show.id);
+    const [m0, m1] = store.rollupsSince(show.id, 0);
     expect(m0).toMatchObject({
       minute: T0,
       comments: 2,

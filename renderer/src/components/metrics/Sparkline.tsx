@@ -1,14 +1,16 @@
 import { memo } from 'react';
-import type { ScalarMetricKey } from '../../../../shared/metrics/formulas.js';
-import { useBoardStore } from '../../state/boardStore.js';
 
 const WIDTH = 100;
 const HEIGHT = 24;
 
 /** The points of a polyline fitting `values` into the box (flat series sit in the middle). */
 export function sparklinePoints(values: readonly number[]): string {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
   const span = max - min;
   const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
   return values
@@ -19,17 +21,24 @@ export function sparklinePoints(values: readonly number[]): string {
     .join(' ');
 }
 
-/** Trend of one headline metric since this window opened. */
-export const Sparkline = memo(function Sparkline({ metric }: { metric: ScalarMetricKey }) {
-  const series = useBoardStore((s) => s.history.series[metric]);
-  if (!series || series.length < 2) return <div className="sparkline sparkline--empty" aria-hidden="true" />;
-  const points = sparklinePoints(series);
+/** A metric over the show so far (one point per minute, the last one live). */
+export const Sparkline = memo(function Sparkline({
+  values,
+  variant = 'full',
+}: {
+  values: readonly number[];
+  variant?: 'full' | 'mini';
+}) {
+  const className = `sparkline sparkline--${variant}`;
+  if (values.length < 2) return <div className={`${className} sparkline--empty`} aria-hidden="true" />;
+  const points = sparklinePoints(values);
   return (
     <svg
-      className="sparkline"
+      className={className}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       preserveAspectRatio="none"
       aria-hidden="true"
+      data-points={values.length}
     >
       <polygon className="sparkline__area" points={`0,${HEIGHT} ${points} ${WIDTH},${HEIGHT}`} />
       <polyline className="sparkline__line" points={points} vectorEffect="non-scaling-stroke" />

@@ -7,6 +7,7 @@ export function SettingsButton() {
   return (
     <button
       type="button"
+      aria-label={t('settings.open')}
       className="tool-button"
       data-testid="settings-open"
       title={t('settings.openTitle')}
@@ -15,7 +16,7 @@ export function SettingsButton() {
       aria-keyshortcuts="Control+Comma"
       onClick={() => settingsUi.open('source')}
     >
-      <span aria-hidden="true">⚙</span> {t('settings.open')}
+      <span aria-hidden="true">⚙</span> <span className="tool-button__label">{t('settings.open')}</span>
     </button>
   );
 }

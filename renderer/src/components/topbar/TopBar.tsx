@@ -1,3 +1,6 @@
+import { OpenBigScreenButton } from '../bigscreen/OpenBigScreenButton.js';
+import { HistoryButton } from '../history/HistoryButton.js';
+import { TargetsButton } from '../targets/TargetsButton.js';
 import { Brand } from './Brand.js';
 import { FeedBadge } from './FeedBadge.js';
 import { FeedHealth } from './FeedHealth.js';
@@ -21,6 +24,9 @@ export function TopBar() {
         <ReplayControls />
         <PresentingProduct />
         <div className="topbar__tools">
+          <TargetsButton />
+          <HistoryButton />
+          <OpenBigScreenButton />
           <SettingsButton />
           <LangToggle />
           <ThemeToggle />
