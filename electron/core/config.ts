@@ -31,45 +31,37 @@ const number = (flag: string, value: string | undefined) => {
   return n;
 };
 
+/** The source's flags: any of them on the command line overrides the saved source. */
+const SOURCE_FLAGS = [
+  'source',
+  'url',
+  'room',
+  'token',
+  'rate',
+  'seed',
+  'speed',
+  'duration',
+  'interval',
+  'file',
+] as const;
+
+/** Every flag LiveDesk's hosts take (each with a value); the Electron host filters argv by these. */
+export const CLI_OPTIONS = Object.fromEntries(
+  [...SOURCE_FLAGS, 'data-dir', 'port', 'host', 'web-token'].map((flag) => [
+    flag,
+    { type: 'string' as const },
+  ]),
+) as Record<(typeof SOURCE_FLAGS)[number] | 'data-dir' | 'port' | 'host' | 'web-token', { type: 'string' }>;
+
 /**
  * Parses argv (without the node/script part). Unknown flags are an error, so a typo like
  * `--rom` is caught instead of silently running the demo.
  */
 export function parseCliArgs(argv: readonly string[], defaults: { dataDir: string }): AppConfig {
-  const values = parseFlags(
-    argv,
-    {
-      source: { type: 'string' },
-      url: { type: 'string' },
-      room: { type: 'string' },
-      token: { type: 'string' },
-      rate: { type: 'string' },
-      seed: { type: 'string' },
-      speed: { type: 'string' },
-      duration: { type: 'string' },
-      interval: { type: 'string' },
-      file: { type: 'string' },
-      'data-dir': { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'web-token': { type: 'string' },
-    },
-    (message) => new ConfigError(message),
-  );
+  const values = parseFlags(argv, CLI_OPTIONS, (message) => new ConfigError(message));
+
   const kind = values.source ?? (values.url ? 'socketio' : values.file ? 'replay' : 'sim');
   const durationMin = number('--duration', values.duration);
-  const sourceFlags = [
-    'source',
-    'url',
-    'room',
-    'token',
-    'rate',
-    'seed',
-    'speed',
-    'duration',
-    'interval',
-    'file',
-  ];
   const source = (() => {
     switch (kind) {
       case 'sim':
@@ -96,7 +88,7 @@ export function parseCliArgs(argv: readonly string[], defaults: { dataDir: strin
   })();
   const parsed = AppConfigSchema.safeParse({
     source,
-    sourceFromCli: sourceFlags.some((flag) => (values as Record<string, unknown>)[flag] !== undefined),
+    sourceFromCli: SOURCE_FLAGS.some((flag) => (values as Record<string, unknown>)[flag] !== undefined),
     dataDir: values['data-dir'] ?? defaults.dataDir,
     port: number('--port', values.port),
     host: values.host,

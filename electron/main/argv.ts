@@ -5,22 +5,10 @@
  * and whatever Chromium/Node switches the launcher added (`--no-sandbox`, `--inspect=…`,
  * `--remote-debugging-port=…`, macOS `-psn_…`). parseCliArgs is strict, so those must go first.
  */
+import { CLI_OPTIONS } from '../core/config.js';
 
 /** Options parseCliArgs (electron/core/config.ts) understands; each takes a value. */
-export const LIVEDESK_OPTIONS: ReadonlySet<string> = new Set([
-  'source',
-  'url',
-  'room',
-  'token',
-  'rate',
-  'seed',
-  'speed',
-  'duration',
-  'data-dir',
-  'port',
-  'host',
-  'web-token',
-]);
+export const LIVEDESK_OPTIONS: ReadonlySet<string> = new Set(Object.keys(CLI_OPTIONS));
 
 export interface ArgvContext {
   /** process.defaultApp: true when started as `electron <appPath>` (dev, npm start). */

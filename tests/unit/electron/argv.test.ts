@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../../electron/core/config.js';
-import { cliArgsFromArgv } from '../../../electron/main/argv.js';
+import { CLI_OPTIONS, parseCliArgs } from '../../../electron/core/config.js';
+import { cliArgsFromArgv, LIVEDESK_OPTIONS } from '../../../electron/main/argv.js';
 
 const EXE = '/opt/electron/electron';
 
@@ -55,5 +55,13 @@ describe('cliArgsFromArgv', () => {
     const args = cliArgsFromArgv([EXE, '/work/app', '--enable-logging'], { defaultApp: true });
     expect(args).toEqual([]);
     expect(parseCliArgs(args, { dataDir: '/data' }).source.kind).toBe('sim');
+  });
+});
+
+describe('argv filter and the CLI parser agree', () => {
+  it('keeps every flag parseCliArgs takes, including the source flags added later', () => {
+    for (const flag of ['file', 'interval', 'source', 'web-token'])
+      expect(LIVEDESK_OPTIONS.has(flag)).toBe(true);
+    expect([...LIVEDESK_OPTIONS].sort()).toEqual(Object.keys(CLI_OPTIONS).sort());
   });
 });
