@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchChartRender } from './chart-render.js';
+import { benchFaq } from './faq.js';
 import { benchIngest, type BenchResult } from './ingest.js';
 import { benchRender } from './render.js';
 
@@ -11,6 +12,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 async function main(): Promise<void> {
   const results: BenchResult[] = [
     ...(await benchIngest()),
+    ...(await benchFaq()),
     ...(await benchRender()),
     ...(await benchChartRender()),
   ];
