@@ -18,7 +18,7 @@ export { createSource } from './source-controller.js';
 export interface RuntimeOptions {
   /** Path to a better-sqlite3 binary built for this runtime's ABI (Electron's). */
   nativeBinding?: string;
-  /** The app's resources folder (the simulator's corpus lives in `sim/` below it). */
+  /** The app's resources folder (`sim/` corpus, `faq/` default library, `compliance/` word list). */
   resourcesDir?: string;
 }
 
@@ -59,7 +59,14 @@ export async function startLiveDesk(
     store.close();
     throw err;
   }
-  service = new CoreService({ store, pipeline, metrics, controller, recorder });
+  service = new CoreService({
+    store,
+    pipeline,
+    metrics,
+    controller,
+    recorder,
+    resourcesDir: options.resourcesDir,
+  });
 
   let stopped = false;
   const coreService = service;

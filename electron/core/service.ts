@@ -4,14 +4,34 @@
  * one message per comment.
  */
 import type {
+  AnswerResult,
+  BoardSnapshot,
   BoardUpdate,
   CommentRow,
+  ComplianceWords,
+  CurrentProduct,
+  FaqEntryInput,
+  FaqEntryView,
+  FaqExportFile,
+  FaqFileFormat,
+  FaqImportResult,
+  FaqLibraryView,
+  FaqUsageRecorded,
+  FaqVariables,
   FeedStatus,
   GetCommentsArgs,
+  ImportFaqArgs,
+  ListQuestionsArgs,
   LiveDeskService,
   MetricsReport,
+  QuestionView,
+  RepliesState,
+  ReplyKpis,
 } from '../../shared/api/contract.js';
-import { GetCommentsArgs as GetCommentsSchema } from '../../shared/api/contract.js';
+import {
+  GetCommentsArgs as GetCommentsSchema,
+  ListQuestionsArgs as ListQuestionsSchema,
+} from '../../shared/api/contract.js';
 import type {
   ReplayControl,
   ReplayStatus,
@@ -29,6 +49,11 @@ import { SOURCE_SETTING, savedSource, NEXT_TARGETS_SETTING, nextShowTargets } fr
 import type { SourceController } from './source-controller.js';
 import { testSource } from './sources/test-source.js';
 import type { Store } from './store/store.js';
+import { ComplianceWordsService } from './faq/compliance-words.js';
+import { FaqLibraryService } from './faq/library.js';
+import { QuestionTracker } from './faq/question-tracker.js';
+import { questionView } from './faq/question-view.js';
+import { FaqVariablesService } from './faq/variables.js';
 
 export const UPDATE_MS = 100;
 /** Comments per pushed update; a burst beyond it is paged in by the renderer. */
@@ -36,6 +61,8 @@ export const MAX_COMMENTS_PER_UPDATE = 500;
 const SNAPSHOT_COMMENTS = 200;
 /** Push feed status at least this often even when nothing else changed (msg/s, timers). */
 const HEARTBEAT_MS = 1000;
+/** Pending questions and reply KPIs are pushed at most this often (≤ 4 times a second). */
+export const REPLIES_PUSH_MS = 250;
 
 export interface ServiceDeps {
   store: Store;
@@ -43,7 +70,11 @@ export interface ServiceDeps {
   metrics: MetricsEngine;
   controller: SourceController;
   recorder: Recorder;
+  /** The app's resources folder (the shipped FAQ library and 广告法 word list); default: the repo's. */
+  resourcesDir?: string;
   now?: () => number;
+  /** How often questions that could not be written are retried. */
+  questionRetryMs?: number;
   /** Tries a source; injectable so tests can count calls. */
   test?: (config: SourceConfig) => Promise<SourceTestResult>;
 }
@@ -61,15 +92,39 @@ export class CoreService implements LiveDeskService {
   /** The current show's targets, read once per show (and after setTargets), not every push. */
   private targetsCache: { showId: string | null; targets: ShowTargets } | null = null;
   private lastPushAt = 0;
+  private sentRepliesVersion = -1;
+  private lastRepliesAt = -Infinity;
+  private sentFaqRevision = -1;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
+  readonly library: FaqLibraryService;
+  readonly tracker: QuestionTracker;
+  private readonly vars: FaqVariablesService;
+  private readonly compliance: ComplianceWordsService;
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
+    const { store, pipeline, resourcesDir } = deps;
+    this.library = new FaqLibraryService({ store, resourcesDir, now: this.now });
+    this.vars = new FaqVariablesService({ store, library: this.library, now: this.now });
+    this.compliance = new ComplianceWordsService(store, resourcesDir);
+    this.tracker = new QuestionTracker({
+      store,
+      library: this.library,
+      currentShowId: () => pipeline.currentShow?.id ?? null,
+      now: this.now,
+      retryMs: deps.questionRetryMs,
+    });
   }
 
   /** Called by the pipeline after each flush. */
   readonly onStored = (stored: CommentRow[], showId: string): void => {
+    try {
+      this.tracker.onStored(stored, showId);
+    } catch (err) {
+      // The reply workflow must never stop ingest (a read failing on a show switch, a bug).
+      console.error(`questions: ${err instanceof Error ? err.message : String(err)}`);
+    }
     if (this.listeners.size === 0) return;
     if (showId !== this.pendingShowId) {
       this.pendingComments = [];
@@ -84,7 +139,7 @@ export class CoreService implements LiveDeskService {
     }
   };
 
-  getSnapshot() {
+  getSnapshot(): BoardSnapshot {
     const { pipeline, store } = this.deps;
     const show = pipeline.currentShow;
     return {
@@ -94,6 +149,8 @@ export class CoreService implements LiveDeskService {
       feed: this.getFeedStatus(),
       product: pipeline.currentProduct,
       comments: show ? store.recentComments(show.id, SNAPSHOT_COMMENTS) : [],
+      replies: this.getReplies(),
+      faqRevision: this.library.revision,
     };
   }
 
@@ -215,6 +272,105 @@ export class CoreService implements LiveDeskService {
     return this.deps.pipeline.invalidSamples();
   }
 
+  // ── FAQ library (话术库) ──────────────────────────────────────────────────────────────
+
+  listFaq(): FaqLibraryView {
+    return this.library.view();
+  }
+
+  saveFaqEntry({ entry }: { entry: FaqEntryInput }): FaqEntryView {
+    return this.library.save(entry);
+  }
+
+  deleteFaqEntry({ id }: { id: string }): boolean {
+    return this.library.delete(id);
+  }
+
+  reorderFaq({ ids }: { ids: string[] }): FaqLibraryView {
+    return this.library.reorder(ids);
+  }
+
+  /** A file's {变量} values are merged over the current (or next) show's, in the same transaction. */
+  importFaq(args: ImportFaqArgs): Promise<FaqImportResult> {
+    const showId = this.currentShowId();
+    return this.library.import(args, (values) =>
+      this.vars.set(showId, { ...this.vars.values(showId), ...values }),
+    );
+  }
+
+  /** The library with the current (or next) show's {变量} values. */
+  exportFaq({ format }: { format: FaqFileFormat }): Promise<FaqExportFile> {
+    const showId = this.currentShowId();
+    return this.library.export(format, this.vars.values(showId, showId !== null));
+  }
+
+  getFaqVars({ showId }: { showId?: string }): FaqVariables {
+    const current = this.currentShowId();
+    const id = showId ?? current;
+    return this.vars.view(id, this.productOf(id), id !== null && id === current);
+  }
+
+  setFaqVars({ showId, values }: { showId?: string; values: Record<string, string> }): FaqVariables {
+    const id = showId ?? this.currentShowId();
+    this.vars.set(id, values);
+    return this.vars.view(id, this.productOf(id));
+  }
+
+  getComplianceWords(): ComplianceWords {
+    return this.compliance.get();
+  }
+
+  setComplianceWords(list: { words: string[]; exceptions: string[] } | null): ComplianceWords {
+    return this.compliance.set(list);
+  }
+
+  // ── Reply workflow ──────────────────────────────────────────────────────────────────
+
+  getReplies(): RepliesState {
+    return this.tracker.state();
+  }
+
+  answerQuestions({ groupKey, faqId }: { groupKey: string; faqId: string | null }): AnswerResult {
+    const settled = this.tracker.answer(groupKey, faqId);
+    return { settled, replies: this.tracker.state() };
+  }
+
+  dismissQuestions({ groupKey }: { groupKey: string }): AnswerResult {
+    const settled = this.tracker.dismiss(groupKey);
+    return { settled, replies: this.tracker.state() };
+  }
+
+  recordFaqUse({ faqId }: { faqId: string }): FaqUsageRecorded {
+    return this.library.recordUse(faqId);
+  }
+
+  /** Newest first; suggestions filled with the show's {变量} (user values over the feed's). */
+  listQuestions(args: ListQuestionsArgs): QuestionView[] {
+    const { showId, state, limit } = ListQuestionsSchema.parse(args);
+    const id = showId ?? this.currentShowId();
+    if (id === null) return [];
+    this.tracker.writeWaiting(); // questions still queued for storage belong in the list
+    const vars = this.vars.view(id, this.productOf(id), id === this.currentShowId());
+    return this.deps.store.questions
+      .list(id, state, limit)
+      .map((q) => questionView(q, (faqId) => this.library.entry(faqId), vars));
+  }
+
+  getReplyKpis({ showId }: { showId?: string }): ReplyKpis {
+    return this.tracker.kpisOf(showId);
+  }
+
+  private currentShowId(): string | null {
+    return this.deps.pipeline.currentShow?.id ?? null;
+  }
+
+  /** The product being presented (the current show), or the last one a stored show presented. */
+  private productOf(showId: string | null): CurrentProduct | null {
+    if (showId === null) return null;
+    if (showId === this.currentShowId()) return this.deps.pipeline.currentProduct;
+    return this.deps.store.currentProduct(showId);
+  }
+
   onUpdate(listener: (u: BoardUpdate) => void): () => void {
     this.listeners.add(listener);
     if (!this.timer) {
@@ -242,9 +398,15 @@ export class CoreService implements LiveDeskService {
     const targets = this.getTargets({});
     const targetsKey = `${show?.id ?? ''}:${JSON.stringify(targets)}`;
     const metricsChanged = metrics.version !== this.sentMetricsVersion;
+    this.tracker.sync();
+    const repliesDue =
+      this.tracker.version !== this.sentRepliesVersion && now - this.lastRepliesAt >= REPLIES_PUSH_MS;
+    const faqChanged = this.library.revision !== this.sentFaqRevision;
     const changed =
       this.pendingComments.length > 0 ||
       metricsChanged ||
+      repliesDue ||
+      faqChanged ||
       showKey !== this.sentShowKey ||
       productKey !== this.sentProductKey ||
       targetsKey !== this.sentTargetsKey;
@@ -262,6 +424,15 @@ export class CoreService implements LiveDeskService {
     if (showKey !== this.sentShowKey) update.show = show;
     if (productKey !== this.sentProductKey) update.product = product;
     if (targetsKey !== this.sentTargetsKey) update.targets = targets;
+    if (repliesDue) {
+      update.replies = this.tracker.state();
+      this.sentRepliesVersion = this.tracker.version;
+      this.lastRepliesAt = now;
+    }
+    if (faqChanged) {
+      update.faqRevision = this.library.revision;
+      this.sentFaqRevision = this.library.revision;
+    }
     this.pendingComments = [];
     this.droppedComments = 0;
     this.sentMetricsVersion = metrics.version;
@@ -286,5 +457,6 @@ export class CoreService implements LiveDeskService {
   stop(): void {
     this.stopTimer();
     this.listeners.clear();
+    this.tracker.stop();
   }
 }

@@ -33,6 +33,22 @@ const livedeskBridge = {
   getTrend: invoker('getTrend'),
   getTargets: invoker('getTargets'),
   setTargets: invoker('setTargets'),
+  listFaq: invoker('listFaq'),
+  saveFaqEntry: invoker('saveFaqEntry'),
+  deleteFaqEntry: invoker('deleteFaqEntry'),
+  reorderFaq: invoker('reorderFaq'),
+  importFaq: invoker('importFaq'),
+  exportFaq: invoker('exportFaq'),
+  getFaqVars: invoker('getFaqVars'),
+  setFaqVars: invoker('setFaqVars'),
+  getComplianceWords: invoker('getComplianceWords'),
+  setComplianceWords: invoker('setComplianceWords'),
+  getReplies: invoker('getReplies'),
+  answerQuestions: invoker('answerQuestions'),
+  dismissQuestions: invoker('dismissQuestions'),
+  recordFaqUse: invoker('recordFaqUse'),
+  listQuestions: invoker('listQuestions'),
+  getReplyKpis: invoker('getReplyKpis'),
   onUpdate(listener: (update: BoardUpdate) => void): () => void {
     // A wrapper of our own, so the page never receives the IPC event (and its sender), and so
     // unsubscribing works: contextBridge hands us a new proxy of `listener` on every call.

@@ -38,6 +38,11 @@ export function metricsBody(service: LiveDeskService) {
 
 const intParam = z.coerce.number().int();
 
+/** An integer query parameter; a bad one is a ZodError that names the parameter (→ 400). */
+function intQuery(name: string, value: string): number {
+  return z.object({ [name]: intParam }).parse({ [name]: value })[name] as number;
+}
+
 type Route = (service: LiveDeskService, query: URLSearchParams) => unknown;
 
 export const routes: Record<string, Route> = {
@@ -66,5 +71,23 @@ export const routes: Record<string, Route> = {
       },
     ]);
     return service.getComments(args);
+  },
+  '/api/questions': (service, query) => {
+    const state = query.get('state');
+    const limit = query.get('limit');
+    const showId = query.get('showId');
+    const [args] = parseApiArgs('listQuestions', [
+      {
+        ...(state !== null ? { state } : {}),
+        ...(limit !== null ? { limit: intQuery('limit', limit) } : {}),
+        ...(showId !== null ? { showId } : {}),
+      },
+    ]);
+    return service.listQuestions(args);
+  },
+  '/api/kpis/replies': (service, query) => {
+    const showId = query.get('showId');
+    const [args] = parseApiArgs('getReplyKpis', [showId !== null ? { showId } : {}]);
+    return service.getReplyKpis(args);
   },
 };

@@ -96,7 +96,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const io = new SocketServer(server, {
     transports: ['websocket'],
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
+    // A library import (30 MB at most, shared/api/replies.ts) travels in one message. Host and
+    // Origin are checked at the WebSocket upgrade, before any frame is read, so a foreign page
+    // cannot push large frames; the token is checked on connect (io.use below).
+    maxHttpBufferSize: 32 * 1024 * 1024,
+    allowRequest: (req, callback) => {
+      const ok = isAllowedHost(req.headers.host, allowed) && isAllowedOrigin(req.headers.origin, allowed);
+      callback(ok ? null : 'host or origin not allowed', ok);
+    },
   });
   io.use((socket, next) => {
     const { headers, auth } = socket.handshake;

@@ -4,6 +4,7 @@ import { createTransport } from './api/createTransport.js';
 import { App } from './components/App.js';
 import { BoardSyncContext } from './state/BoardSyncContext.js';
 import { startBoardSync } from './state/boardSync.js';
+import { startFaqSync } from './state/faqStore.js';
 import { bindPrefsToDocument } from './state/prefsStore.js';
 import './styles/theme.css';
 import './styles/layout.css';
@@ -18,6 +19,7 @@ if (!container) throw new Error('index.html has no #root');
 bindPrefsToDocument();
 // Started once, outside React, so StrictMode's double effects cannot open two connections.
 const sync = startBoardSync(createTransport());
+startFaqSync(sync.client);
 
 createRoot(container).render(
   <StrictMode>

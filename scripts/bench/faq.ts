@@ -4,6 +4,11 @@
  * product / series / colour variants, the size a shop with many SKUs reaches. 200,000 comments
  * from the simulator's templates (resources/sim). Warm-up excluded; median of 5 runs with
  * min/max. Also the time to build the matcher (normalise triggers + Aho–Corasick automaton).
+ *
+ * Library search (the 话术库 search box, shared/faq/search.ts) against the same 5,000 entries:
+ * median and p95 per query over a fixed mix of queries (Chinese, pinyin initials, full pinyin,
+ * two terms, no hit), each timed alone; the one-off preparation the first keystroke pays after a
+ * library load; and the time to compute every entry's search keys (pinyin), cold and cached.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +16,9 @@ import { pathToFileURL } from 'node:url';
 import { parseFaqLibrary, type FaqEntry } from '../../shared/faq/entry.js';
 import { FaqMatcher } from '../../electron/core/faq/matcher.js';
 import { isQuestion } from '../../electron/core/faq/question.js';
+import { clearSearchKeysCache, searchKeysOf } from '../../electron/core/faq/search-keys.js';
+import type { FaqEntryView } from '../../shared/api/replies.js';
+import { searchFaq } from '../../shared/faq/search.js';
 import { normaliseText } from '../../shared/text/normalise.js';
 import type { BenchResult } from './ingest.js';
 
@@ -140,6 +148,188 @@ function throughput(
   };
 }
 
+/** What assistants type into the search box; the kinds are counted in the result's note. */
+export const SEARCH_QUERIES: Readonly<Record<string, readonly string[]>> = {
+  chinese: [
+    '发货',
+    '尺码',
+    '运费险',
+    '退款',
+    '优惠券',
+    '赠品',
+    '颜色',
+    '起球',
+    '链接',
+    '福袋',
+    '包邮',
+    '羽绒服',
+    '质检',
+    '主播',
+    '七天',
+  ],
+  initials: ['fh', 'cm', 'yfx', 'tk', 'yhq', 'zp', 'ys', 'qq', 'lj', 'fd', 'by', 'yrf', 'zj', 'zb', 'xl'],
+  pinyin: [
+    'fahuo',
+    'chima',
+    'yunfeixian',
+    'tuikuan',
+    'youhuiquan',
+    'zengpin',
+    'yanse',
+    'fah',
+    'chim',
+    'baoyou',
+    'yurongfu',
+  ],
+  twoTerms: [
+    'fh 时间',
+    '尺码 偏大',
+    'yfx 退',
+    '加绒 fh',
+    'xl 码',
+    'zp 送',
+    'ys 红',
+    'by 新疆',
+    'tk 多久',
+    '卫衣 cm',
+  ],
+  noHit: ['qqq', '量子', 'xyzw', '火箭', 'fh 量子', 'jjjj', '飞机票', 'kkkk', 'wxyz', 'zzq'],
+};
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+
+function timedRow(
+  name: string,
+  samples: readonly number[],
+  unit: string,
+  note: string,
+  runs: number,
+): BenchResult {
+  const round3 = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    name,
+    value: round3(median(samples)),
+    unit,
+    min: round3(Math.min(...samples)),
+    max: round3(Math.max(...samples)),
+    runs,
+    note,
+  };
+}
+
+/** Search keys for the whole library with a cold cache (what the first listFaq pays), and cached. */
+function benchSearchKeys(
+  library: readonly FaqEntry[],
+  runs: number,
+): { rows: BenchResult[]; views: FaqEntryView[] } {
+  const keyAll = () => library.map((entry) => searchKeysOf(entry));
+  const cold: number[] = [];
+  const warm: number[] = [];
+  keyAll(); // warm-up (JIT, pinyin-pro's dictionaries)
+  for (let i = 0; i < runs; i++) {
+    clearSearchKeysCache();
+    let started = performance.now();
+    keyAll();
+    cold.push(performance.now() - started);
+    started = performance.now();
+    keyAll();
+    warm.push(performance.now() - started);
+  }
+  const views = library.map((entry) => ({
+    ...entry,
+    usage: { suggested: 0, used: 0, lastUsedAt: null },
+    search: searchKeysOf(entry),
+  }));
+  const chars = views.reduce((sum, v) => sum + v.search.text.length, 0);
+  return {
+    views,
+    rows: [
+      timedRow(
+        'faq-search-keys-5k',
+        cold,
+        'ms',
+        `${library.length} entries, ${chars} characters of text → pinyin + initials, cold cache`,
+        runs,
+      ),
+      timedRow(
+        'faq-search-keys-5k-cached',
+        warm,
+        'ms',
+        'the same entries again (every later listFaq): cache hits',
+        runs,
+      ),
+    ],
+  };
+}
+
+/** Median, p95 and range of `search` over the query mix, each query timed alone. */
+function timeQueries(search: (query: string) => number, runs: number) {
+  const queries = Object.values(SEARCH_QUERIES).flat();
+  for (const query of queries) search(query); // warm-up
+  const samples: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < runs; i++) {
+    for (const query of queries) {
+      const started = performance.now();
+      hits += search(query);
+      samples.push(performance.now() - started);
+    }
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    samples,
+    p95: Math.round(percentile(sorted, 95) * 1000) / 1000,
+    hitsPerRound: Math.round(hits / runs),
+  };
+}
+
+function benchSearch(views: readonly FaqEntryView[], runs: number): BenchResult[] {
+  const prepares: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // New keys objects, as after a reload from the core: nothing prepared yet.
+    const reloaded = views.map((view) => ({ ...view, search: { ...view.search } }));
+    const started = performance.now();
+    searchFaq(reloaded, 'fh');
+    prepares.push(performance.now() - started);
+  }
+  const same = timeQueries((query) => searchFaq(views, query).length, runs);
+  // A caller that passes a copy of the store's array on every keystroke (prepared per keys object).
+  const copied = timeQueries((query) => searchFaq([...views], query).length, runs);
+  const kinds = Object.entries(SEARCH_QUERIES)
+    .map(([kind, list]) => `${list.length} ${kind}`)
+    .join(', ');
+  const queries = Object.values(SEARCH_QUERIES).flat().length;
+  const note = `${views.length} entries; ${queries} queries (${kinds}) × ${runs} rounds; ${same.hitsPerRound} hits per round`;
+  return [
+    timedRow('faq-search-5k', same.samples, 'ms/query', `median; ${note}`, runs),
+    {
+      ...timedRow(
+        'faq-search-5k-p95',
+        same.samples,
+        'ms/query',
+        'p95 of the same samples; bar ≤ 10 ms',
+        runs,
+      ),
+      value: same.p95,
+    },
+    timedRow(
+      'faq-search-5k-copied-array',
+      copied.samples,
+      'ms/query',
+      `median, a new array per query; p95 ${copied.p95} ms`,
+      runs,
+    ),
+    timedRow(
+      'faq-search-prepare-5k',
+      prepares,
+      'ms',
+      'first query after a reload (pads keys, finds segments)',
+      runs,
+    ),
+  ];
+}
+
 export async function benchFaq(runs = 5): Promise<BenchResult[]> {
   const base = parseFaqLibrary(readJson('resources/faq/default-library.json')).entries;
   const { products } = readJson('resources/sim/products.json') as { products: SimProduct[] };
@@ -156,6 +346,7 @@ export async function benchFaq(runs = 5): Promise<BenchResult[]> {
     builds.push(performance.now() - started);
   }
   const round1 = (x: number) => Math.round(x * 10) / 10;
+  const keys = benchSearchKeys(library, runs);
   return [
     throughput('faq-match-5k', matcher, comments, runs),
     throughput('faq-match-default', new FaqMatcher(base), comments, runs),
@@ -168,6 +359,8 @@ export async function benchFaq(runs = 5): Promise<BenchResult[]> {
       runs,
       note: `${library.length} entries → ${matcher.patternCount} patterns (normalise + Aho–Corasick)`,
     },
+    ...keys.rows,
+    ...benchSearch(keys.views, runs),
   ];
 }
 

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { benchChartRender } from './chart-render.js';
 import { benchFaq } from './faq.js';
 import { benchIngest, type BenchResult } from './ingest.js';
+import { benchKeywords } from './keywords.js';
 import { benchRender } from './render.js';
+import { benchReplies } from './replies.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -13,6 +15,8 @@ async function main(): Promise<void> {
   const results: BenchResult[] = [
     ...(await benchIngest()),
     ...(await benchFaq()),
+    ...(await benchReplies()),
+    ...(await benchKeywords()),
     ...(await benchRender()),
     ...(await benchChartRender()),
   ];

@@ -17,6 +17,22 @@ export const API_METHODS = [
   'getTrend',
   'getTargets',
   'setTargets',
+  'listFaq',
+  'saveFaqEntry',
+  'deleteFaqEntry',
+  'reorderFaq',
+  'importFaq',
+  'exportFaq',
+  'getFaqVars',
+  'setFaqVars',
+  'getComplianceWords',
+  'setComplianceWords',
+  'getReplies',
+  'answerQuestions',
+  'dismissQuestions',
+  'recordFaqUse',
+  'listQuestions',
+  'getReplyKpis',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -16,8 +16,32 @@ import {
   type SourceSettings,
   type SourceTestResult,
 } from './sources.js';
+import {
+  AnswerQuestionsArgs,
+  DismissQuestionsArgs,
+  ExportFaqArgs,
+  FaqIdArgs,
+  ImportFaqArgs,
+  ListQuestionsArgs,
+  RecordFaqUseArgs,
+  ReorderFaqArgs,
+  SaveFaqEntryArgs,
+  SetComplianceWordsArgs,
+  SetFaqVarsArgs,
+  type AnswerResult,
+  type ComplianceWords,
+  type FaqEntryView,
+  type FaqExportFile,
+  type FaqImportResult,
+  type FaqLibraryView,
+  type FaqVariables,
+  type QuestionView,
+  type RepliesState,
+  type ReplyKpis,
+} from './replies.js';
 
 export * from './channels.js';
+export * from './replies.js';
 
 export interface ShowInfo {
   id: string;
@@ -190,6 +214,10 @@ export interface BoardSnapshot {
   product: CurrentProduct | null;
   /** The newest comments, oldest first. */
   comments: CommentRow[];
+  /** Pending questions and reply KPIs of the current show. */
+  replies: RepliesState;
+  /** The FAQ library's revision (listFaq gives the entries). */
+  faqRevision: number;
 }
 
 /** Pushed to subscribers at most 10 times a second; only what changed since the last one. */
@@ -203,6 +231,10 @@ export interface BoardUpdate {
   comments: CommentRow[];
   /** Comments stored in this interval but not sent (over the per-update cap); page them in. */
   droppedComments: number;
+  /** Pending questions and KPIs, when they changed (at most 4 times a second). */
+  replies?: RepliesState;
+  /** The FAQ library changed (edit, import, another window): refetch with listFaq. */
+  faqRevision?: number;
 }
 
 const showIdArg = z.string().min(1).max(200);
@@ -248,6 +280,22 @@ export const apiRequests = {
   getTrend: z.tuple([TrendArgs]),
   getTargets: z.tuple([ShowRefArgs]),
   setTargets: z.tuple([SetTargetsArgs]),
+  listFaq: z.tuple([]),
+  saveFaqEntry: z.tuple([SaveFaqEntryArgs]),
+  deleteFaqEntry: z.tuple([FaqIdArgs]),
+  reorderFaq: z.tuple([ReorderFaqArgs]),
+  importFaq: z.tuple([ImportFaqArgs]),
+  exportFaq: z.tuple([ExportFaqArgs]),
+  getFaqVars: z.tuple([ShowRefArgs]),
+  setFaqVars: z.tuple([SetFaqVarsArgs]),
+  getComplianceWords: z.tuple([]),
+  setComplianceWords: z.tuple([SetComplianceWordsArgs]),
+  getReplies: z.tuple([]),
+  answerQuestions: z.tuple([AnswerQuestionsArgs]),
+  dismissQuestions: z.tuple([DismissQuestionsArgs]),
+  recordFaqUse: z.tuple([RecordFaqUseArgs]),
+  listQuestions: z.tuple([ListQuestionsArgs]),
+  getReplyKpis: z.tuple([ShowRefArgs]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ApiResponses {
@@ -271,6 +319,35 @@ export interface ApiResponses {
   /** Targets of a show; without showId: the current show's, or those set for the next show. */
   getTargets: ShowTargets;
   setTargets: ShowTargets;
+  listFaq: FaqLibraryView;
+  /** Creates (no id, or an unknown one) or replaces an entry; a new entry goes last. */
+  saveFaqEntry: FaqEntryView;
+  /** false when there was no such entry. */
+  deleteFaqEntry: boolean;
+  reorderFaq: FaqLibraryView;
+  /** All or nothing: a bad row rejects the whole file. */
+  importFaq: FaqImportResult;
+  exportFaq: FaqExportFile;
+  /** Values of the answers' {变量} for a show (default: the current one, or the next). */
+  getFaqVars: FaqVariables;
+  setFaqVars: FaqVariables;
+  getComplianceWords: ComplianceWords;
+  setComplianceWords: ComplianceWords;
+  getReplies: RepliesState;
+  /** Marks every pending question of the group answered (its answer was copied). */
+  answerQuestions: AnswerResult;
+  /** Not a question after all / nothing to answer: leaves the KPIs' denominator. */
+  dismissQuestions: AnswerResult;
+  /** An answer copied from the library without a question: counts as used. */
+  recordFaqUse: FaqUsageRecorded;
+  /** Newest first, with the top suggestions filled with the show's variables. */
+  listQuestions: QuestionView[];
+  getReplyKpis: ReplyKpis;
+}
+
+export interface FaqUsageRecorded {
+  faqId: string;
+  used: number;
 }
 
 /** Arguments as a caller passes them (defaults may be left out). */
@@ -279,7 +356,7 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiRequests)[M]>;
 export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof apiRequests)[M]>;
 
 /** Methods that talk to the outside world, and so answer asynchronously. */
-export type AsyncApiMethod = 'testSource' | 'applySource';
+export type AsyncApiMethod = 'testSource' | 'applySource' | 'importFaq' | 'exportFaq';
 
 /** What the core service implements (reads are synchronous; source changes are async). */
 export type LiveDeskService = {

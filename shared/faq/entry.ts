@@ -4,6 +4,7 @@
  * library enters the app (file import, settings), plain types everywhere else.
  */
 import { z } from 'zod';
+import { HOTKEY_HINT, normaliseHotkey } from './hotkey.js';
 
 /** Stable keys (stored, exported) for the seed's topics; labels are what the UI shows. */
 export const FAQ_CATEGORIES = [
@@ -40,7 +41,15 @@ export const FaqEntrySchema = z.object({
   category: z.enum(FAQ_CATEGORIES),
   triggers: z.array(z.string().min(1).max(40)).min(1).max(200),
   answer: z.string().min(1).max(500),
-  hotkey: z.string().min(1).max(32).optional(),
+  hotkey: z
+    .string()
+    .max(32)
+    .transform((raw, ctx) => {
+      const hotkey = normaliseHotkey(raw);
+      if (hotkey === null) ctx.addIssue({ code: 'custom', message: `hotkey "${raw}": use ${HOTKEY_HINT}` });
+      return hotkey ?? raw;
+    })
+    .optional(),
   enabled: z.boolean(),
 });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
@@ -52,7 +61,16 @@ export const FaqLibrarySchema = z.object({
     .max(20_000)
     .refine((list) => new Set(list.map((e) => e.id)).size === list.length, {
       message: 'entry ids must be unique',
-    }),
+    })
+    .refine(
+      (list) => {
+        const keys = list.flatMap((e) => (e.hotkey ? [e.hotkey] : []));
+        return new Set(keys).size === keys.length;
+      },
+      { message: 'each hotkey may belong to one entry only' },
+    ),
+  /** Default values of the answers' {变量} for a new install; each show can set its own. */
+  variables: z.record(z.string().min(1).max(20), z.string().max(200)).optional(),
 });
 export type FaqLibrary = z.infer<typeof FaqLibrarySchema>;
 

@@ -2,6 +2,9 @@
  * Every user-facing string, keyed. zh-CN is the source of truth (its keys are the type);
  * English must supply every key, checked by the compiler.
  */
+import { faqLibraryEn, faqLibraryZhCN } from './faq-library.js';
+import { repliesEn, repliesZhCN } from './replies.js';
+
 export const zhCN = {
   'app.name': '直播助理台',
   'app.subtitle': 'LiveDesk',
@@ -363,6 +366,8 @@ export const zhCN = {
   'compare.commentsPerMin': '平均评论速率',
   'compare.traffic': '流量来源占比',
   'compare.pp': '{n} 个百分点',
+  ...repliesZhCN,
+  ...faqLibraryZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -732,6 +737,8 @@ export const en: Messages = {
   'compare.commentsPerMin': 'Avg. comment rate',
   'compare.traffic': 'Traffic sources',
   'compare.pp': '{n} pp',
+  ...repliesEn,
+  ...faqLibraryEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

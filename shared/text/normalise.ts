@@ -15,7 +15,7 @@
  */
 
 /** Traditional → simplified, only characters that show up in live-commerce comments. */
-const TRADITIONAL_TO_SIMPLIFIED =
+export const TRADITIONAL_TO_SIMPLIFIED =
   '發发貨货碼码號号嗎吗還还這这個个們们麼么麽么優优價价錢钱紅红顏颜綠绿藍蓝換换運运費费險险賣卖買买質质' +
   '長长寬宽後后時时間间幾几機机會会說说話话聽听聲声點点開开關关鏈链結结條条單单種种樣样問问題题讓让給给' +
   '過过來来贈赠禮礼現现補补庫库邊边門门無无歡欢謝谢對对請请為为從从郵邮遞递員员張张認认識识頭头' +

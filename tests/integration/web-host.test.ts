@@ -5,7 +5,7 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveDesk, type LiveDeskRuntime } from '../../electron/core/runtime.js';
 import { startWebHost, type WebHost } from '../../electron/web/server.js';
-import type { BoardUpdate } from '../../shared/api/contract.js';
+import type { BoardUpdate, QuestionView, ReplyKpis } from '../../shared/api/contract.js';
 import { METRIC_KEYS } from '../../shared/metrics/definitions.js';
 import { get } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -63,6 +63,34 @@ describe('web host', () => {
     expect(trend.minutes.length).toBeGreaterThan(0);
     expect(trend.markers.some((m) => m.kind === 'product')).toBe(true);
     expect((await get(`${web.url}api/trend?token=${TOKEN}&sinceMinute=-1`)).status).toBe(400);
+  });
+
+  it('serves the reply workflow: /api/questions and /api/kpis/replies', async () => {
+    await waitFor(() => runtime.service.getReplies().pendingQuestions >= 3, 'three viewer questions');
+    const res = await get(`${web.url}api/questions?token=${TOKEN}&state=pending&limit=3`);
+    expect(res.status).toBe(200);
+    const questions = JSON.parse(res.body) as QuestionView[];
+    expect(questions).toHaveLength(3);
+    expect(questions.every((q) => q.state === 'pending' && q.responseMs === null)).toBe(true);
+    expect(questions.map((q) => q.id)).toEqual([...questions.map((q) => q.id)].sort((a, b) => b - a));
+    const showId = questions[0]!.showId;
+    const kpis = JSON.parse((await get(`${web.url}api/kpis/replies?token=${TOKEN}`)).body) as ReplyKpis;
+    expect(kpis).toMatchObject({ showId, dismissed: 0 });
+    expect(kpis.questions).toBeGreaterThanOrEqual(3);
+    expect(kpis.answered + kpis.pending).toBe(kpis.questions);
+    const other = await get(`${web.url}api/kpis/replies?token=${TOKEN}&showId=no-such-show`);
+    expect(JSON.parse(other.body)).toMatchObject({ showId: 'no-such-show', questions: 0 });
+    for (const [query, name] of [
+      ['state=maybe', 'state'],
+      ['limit=abc', 'limit'],
+      ['limit=1001', 'limit'],
+      ['showId=', 'showId'],
+    ] as const) {
+      const bad = await get(`${web.url}api/questions?token=${TOKEN}&${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(JSON.parse(bad.body).error).toMatch(new RegExp(name));
+    }
+    expect((await get(`${web.url}api/kpis/replies?token=${TOKEN}&showId=`)).status).toBe(400);
   });
 
   it('accepts the token as a Bearer header too', async () => {

@@ -21,6 +21,13 @@ export interface FaqSuggestion {
   score: number;
 }
 
+export interface MatchAnalysis {
+  /** Best first, at most topK. */
+  suggestions: FaqSuggestion[];
+  /** Positions (ascending) of the characters the top suggestion's triggers cover; [] with none. */
+  topCovered: number[];
+}
+
 const LONGEST_WEIGHT = 0.5;
 
 /** Characters that frame a question rather than name its topic: they count half. */
@@ -42,6 +49,11 @@ const CATEGORY_PRIOR: Readonly<Record<FaqCategory, number>> = {
   usage: 0.05,
   other: 0,
 };
+
+interface Scored {
+  hit: Hit;
+  score: number;
+}
 
 interface Hit {
   entry: number;
@@ -105,6 +117,28 @@ export class FaqMatcher {
 
   /** For text already passed through normaliseText (the ingest path normalises once). */
   matchNormalised(normalised: string, topK = 3): FaqSuggestion[] {
+    return this.rank(normalised, topK).map((s) => this.suggestionOf(s));
+  }
+
+  /**
+   * Suggestions plus which characters of `normalised` the top entry's triggers cover, so the
+   * question tracker can tell what a question asks beyond the FAQ topic (红色 in 红色还有吗).
+   */
+  analyse(normalised: string, topK = 3): MatchAnalysis {
+    const ranked = this.rank(normalised, topK);
+    const top = ranked[0];
+    const topCovered: number[] = [];
+    if (top?.hit.covered) topCovered.push(...[...top.hit.covered].sort((a, b) => a - b));
+    else if (top) for (let m = top.hit.mask, i = 0; m !== 0; m >>>= 1, i++) if (m & 1) topCovered.push(i);
+    return { suggestions: ranked.map((s) => this.suggestionOf(s)), topCovered };
+  }
+
+  private suggestionOf(s: Scored): FaqSuggestion {
+    return { entryId: this.entryIds[s.hit.entry] as string, score: Math.round(s.score * 1000) / 1000 };
+  }
+
+  /** The best `topK` entries with their hits, best first (ties: library order). */
+  private rank(normalised: string, topK: number): Scored[] {
     if (topK <= 0 || normalised.length === 0) return [];
     const hits = new Map<number, Hit>();
     const wide = normalised.length > 32;
@@ -127,18 +161,15 @@ export class FaqMatcher {
     if (hits.size === 0) return [];
     const weights = new Float64Array(normalised.length);
     for (let i = 0; i < normalised.length; i++) weights[i] = characterWeight(normalised[i] as string);
-    const scored: { entry: number; score: number }[] = [];
+    const scored: Scored[] = [];
     for (const hit of hits.values()) {
       let covered = 0;
       if (hit.covered) for (const i of hit.covered) covered += weights[i] as number;
       else for (let m = hit.mask, i = 0; m !== 0; m >>>= 1, i++) if (m & 1) covered += weights[i] as number;
       const score = covered + LONGEST_WEIGHT * hit.longest + (this.entryPrior[hit.entry] as number);
-      scored.push({ entry: hit.entry, score });
+      scored.push({ hit, score });
     }
-    scored.sort((a, b) => b.score - a.score || a.entry - b.entry);
-    return scored.slice(0, topK).map((s) => ({
-      entryId: this.entryIds[s.entry] as string,
-      score: Math.round(s.score * 1000) / 1000,
-    }));
+    scored.sort((a, b) => b.score - a.score || a.hit.entry - b.hit.entry);
+    return scored.slice(0, topK);
   }
 }

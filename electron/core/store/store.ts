@@ -9,7 +9,9 @@ import { SOURCE_KINDS, type SourceKind } from '../../../shared/api/sources.js';
 import type { ShowTargets } from '../../../shared/metrics/targets.js';
 import type { StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js';
+import { FaqRepo } from './faq-repo.js';
 import { migrate } from './migrations/index.js';
+import { QuestionsRepo } from './questions-repo.js';
 import type { MinuteRollup, ShowRecord, WriteBatch, WriteResult } from './types.js';
 
 export const DB_FILE_NAME = 'livedesk.db';
@@ -84,6 +86,9 @@ function isSourceKind(value: string): value is SourceKind {
 
 export class Store {
   readonly db: Database.Database;
+  /** The FAQ library and the reply workflow's questions (schema v4). */
+  readonly faq: FaqRepo;
+  readonly questions: QuestionsRepo;
   private readonly stmt;
 
   constructor(file: string, options: StoreOptions = {}) {
@@ -99,6 +104,8 @@ export class Store {
       throw err;
     }
     const db = this.db;
+    this.faq = new FaqRepo(db);
+    this.questions = new QuestionsRepo(db, this.faq);
     this.stmt = {
       upsertShow: db.prepare(`
         INSERT INTO shows (id, room_id, room_title, platform, title, started_at, ended_at, last_seq, source, created_at)

@@ -64,6 +64,22 @@ export function createWebTransport(token: string | null = readTokenFromUrl()): T
     getTrend: (args) => call('getTrend', [args]),
     getTargets: (args) => call('getTargets', [args]),
     setTargets: (args) => call('setTargets', [args]),
+    listFaq: () => call('listFaq', []),
+    saveFaqEntry: (args) => call('saveFaqEntry', [args]),
+    deleteFaqEntry: (args) => call('deleteFaqEntry', [args]),
+    reorderFaq: (args) => call('reorderFaq', [args]),
+    importFaq: (args) => call('importFaq', [args]),
+    exportFaq: (args) => call('exportFaq', [args]),
+    getFaqVars: (args) => call('getFaqVars', [args]),
+    setFaqVars: (args) => call('setFaqVars', [args]),
+    getComplianceWords: () => call('getComplianceWords', []),
+    setComplianceWords: (args) => call('setComplianceWords', [args]),
+    getReplies: () => call('getReplies', []),
+    answerQuestions: (args) => call('answerQuestions', [args]),
+    dismissQuestions: (args) => call('dismissQuestions', [args]),
+    recordFaqUse: (args) => call('recordFaqUse', [args]),
+    listQuestions: (args) => call('listQuestions', [args]),
+    getReplyKpis: (args) => call('getReplyKpis', [args]),
     onUpdate(listener) {
       const handler = (update: BoardUpdate) => listener(update);
       socket.on(WEB_UPDATE_EVENT, handler);

@@ -11,6 +11,7 @@ import type {
   CurrentProduct,
   FeedStatus,
   MetricsReport,
+  RepliesState,
   ShowInfo,
 } from '../../../shared/api/contract.js';
 import type { ReplayStatus } from '../../../shared/api/sources.js';
@@ -37,6 +38,10 @@ export interface BoardState {
   /** The current show's targets (or those set for the next show). */
   targets: ShowTargets;
   comments: CommentBuffer;
+  /** Pending questions and reply KPIs of the current show (null until the first snapshot). */
+  replies: RepliesState | null;
+  /** The FAQ library's revision; a change means the cached library is stale. */
+  faqRevision: number;
 }
 
 export const initialBoardState: BoardState = {
@@ -49,6 +54,8 @@ export const initialBoardState: BoardState = {
   product: null,
   targets: NO_TARGETS,
   comments: emptyCommentBuffer,
+  replies: null,
+  faqRevision: 0,
 };
 
 export const useBoardStore = create<BoardState>()(() => initialBoardState);
@@ -102,6 +109,8 @@ export const boardActions = {
         metrics: state.metrics,
         ...withMetrics(state, snapshot.metrics),
         comments: mergeSnapshot(state.comments, snapshot.comments),
+        replies: snapshot.replies ?? null,
+        faqRevision: snapshot.faqRevision ?? 0,
       };
     });
   },
@@ -117,8 +126,15 @@ export const boardActions = {
         metrics: state.metrics,
         ...withMetrics(state, update.metrics),
         comments: appendNewer(state.comments, update.comments, update.droppedComments),
+        ...(update.replies !== undefined ? { replies: update.replies } : {}),
+        ...(update.faqRevision !== undefined ? { faqRevision: update.faqRevision } : {}),
       };
     });
+  },
+
+  /** The answer to a reply action, shown at once rather than with the next update. */
+  setReplies(replies: RepliesState) {
+    set({ replies });
   },
 
   /** Targets just saved: shown at once rather than with the next update. */

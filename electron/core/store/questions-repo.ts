@@ -1,0 +1,185 @@
+/**
+ * Viewer questions of the reply workflow. A flush's questions go in with their entries'
+ * `suggested` counters in one transaction; one answer settles a whole group in one statement.
+ */
+import type Database from 'better-sqlite3';
+import type { FaqSuggestion, QuestionState } from '../../../shared/api/replies.js';
+import type { FaqRepo } from './faq-repo.js';
+
+export interface NewQuestion {
+  showId: string;
+  commentId: string;
+  ts: number;
+  seenAt: number;
+  userId: string;
+  nickname: string;
+  text: string;
+  groupKey: string;
+  suggestions: FaqSuggestion[];
+}
+
+export interface StoredQuestion extends NewQuestion {
+  id: number;
+  state: QuestionState;
+  answeredAt: number | null;
+  answeredFaqId: string | null;
+}
+
+/** What the reply KPIs need of a question (faqId: its top suggestion). */
+export interface QuestionRecord {
+  groupKey: string;
+  text: string;
+  faqId: string | null;
+  state: QuestionState;
+  seenAt: number;
+  answeredAt: number | null;
+}
+
+/**
+ * One question of a show as a restart reads it back (a plain array: building 100k objects costs
+ * more than the query). suggestions is the stored JSON; parse it with parseSuggestions.
+ */
+export type RestoreRow = [
+  groupKey: string,
+  text: string,
+  nickname: string,
+  seenAt: number,
+  state: QuestionState,
+  answeredAt: number | null,
+  suggestions: string,
+];
+
+interface QuestionRow {
+  id: number;
+  show_id: string;
+  comment_id: string;
+  ts: number;
+  seen_at: number;
+  user_id: string;
+  nickname: string;
+  text: string;
+  group_key: string;
+  suggestions: string;
+  state: string;
+  answered_at: number | null;
+  answered_faq: string | null;
+}
+
+const STATES: readonly QuestionState[] = ['pending', 'answered', 'dismissed'];
+const stateOf = (value: string): QuestionState =>
+  (STATES as readonly string[]).includes(value) ? (value as QuestionState) : 'pending';
+
+export function parseSuggestions(json: string): FaqSuggestion[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((s: unknown) => {
+      const { faqId, score } = (s ?? {}) as { faqId?: unknown; score?: unknown };
+      return typeof faqId === 'string' && typeof score === 'number' ? [{ faqId, score }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+const toQuestion = (r: QuestionRow): StoredQuestion => ({
+  id: r.id,
+  showId: r.show_id,
+  commentId: r.comment_id,
+  ts: r.ts,
+  seenAt: r.seen_at,
+  userId: r.user_id,
+  nickname: r.nickname,
+  text: r.text,
+  groupKey: r.group_key,
+  suggestions: parseSuggestions(r.suggestions),
+  state: stateOf(r.state),
+  answeredAt: r.answered_at,
+  answeredFaqId: r.answered_faq,
+});
+
+export class QuestionsRepo {
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly faq: FaqRepo,
+  ) {
+    this.stmt = {
+      insert: db.prepare(`
+        INSERT OR IGNORE INTO questions (show_id, comment_id, ts, seen_at, user_id, nickname, text, group_key, suggestions)
+        VALUES (@showId, @commentId, @ts, @seenAt, @userId, @nickname, @text, @groupKey, @suggestions)`),
+      settle: db.prepare(`
+        UPDATE questions SET state = @state, answered_at = @at, answered_faq = @faqId
+        WHERE show_id = @showId AND group_key = @groupKey AND state = 'pending'`),
+      restore: db
+        .prepare<[string], RestoreRow>(
+          `SELECT group_key, text, nickname, seen_at,
+             CASE WHEN state IN ('pending', 'answered', 'dismissed') THEN state ELSE 'pending' END,
+             answered_at, suggestions
+           FROM questions WHERE show_id = ? ORDER BY id`,
+        )
+        .raw(true),
+      newest: db.prepare<[string, number], QuestionRow>(
+        'SELECT * FROM questions WHERE show_id = ? ORDER BY id DESC LIMIT ?',
+      ),
+      newestInState: db.prepare<[string, string, number], QuestionRow>(
+        'SELECT * FROM questions WHERE show_id = ? AND state = ? ORDER BY id DESC LIMIT ?',
+      ),
+    };
+  }
+
+  /**
+   * One flush's questions and their entries' `suggested` counts, in one transaction. A question
+   * already stored (same comment) is skipped. Returns how many were inserted.
+   */
+  insert(questions: readonly NewQuestion[], suggested: ReadonlyMap<string, number>): number {
+    return this.db.transaction(() => {
+      let inserted = 0;
+      for (const q of questions) {
+        const info = this.stmt.insert.run({ ...q, suggestions: JSON.stringify(q.suggestions) });
+        inserted += info.changes;
+      }
+      this.faq.bumpSuggested(suggested);
+      return inserted;
+    })();
+  }
+
+  /**
+   * Settles every pending question of a group (answered: also counts one use of the entry).
+   * Returns how many questions it settled.
+   */
+  settleGroup(
+    showId: string,
+    groupKey: string,
+    state: 'answered' | 'dismissed',
+    at: number,
+    faqId: string | null,
+  ): number {
+    return this.db.transaction(() => {
+      const settled = this.stmt.settle.run({
+        state,
+        at,
+        faqId: state === 'answered' ? faqId : null,
+        showId,
+        groupKey,
+      }).changes;
+      if (state === 'answered' && faqId !== null) this.faq.recordUse(faqId, at);
+      return settled;
+    })();
+  }
+
+  /** Every question of a show in arrival order, for rebuilding its pending groups and KPIs. */
+  restoreRows(showId: string): RestoreRow[] {
+    return this.stmt.restore.all(showId) as unknown as RestoreRow[];
+  }
+
+  /** Newest first, optionally in one state. */
+  list(showId: string, state: QuestionState | undefined, limit: number): StoredQuestion[] {
+    const rows =
+      state === undefined
+        ? this.stmt.newest.all(showId, limit)
+        : this.stmt.newestInState.all(showId, state, limit);
+    return rows.map(toQuestion);
+  }
+}
