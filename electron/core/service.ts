@@ -4,6 +4,11 @@
  * one message per comment.
  */
 import type {
+  AlertRulesExportFile,
+  AlertRulesImportResult,
+  AlertRulesView,
+  AlertSummary,
+  AlertView,
   AnswerResult,
   BoardSnapshot,
   BoardUpdate,
@@ -29,9 +34,14 @@ import type {
   ReplyKpis,
 } from '../../shared/api/contract.js';
 import {
+  AckAlertArgs as AckAlertSchema,
   GetCommentsArgs as GetCommentsSchema,
+  ListAlertsArgs as ListAlertsSchema,
   ListQuestionsArgs as ListQuestionsSchema,
+  SnoozeAlertArgs as SnoozeAlertSchema,
+  type ListAlertsArgs,
 } from '../../shared/api/contract.js';
+import type { AlertRule } from '../../shared/alerts/rules.js';
 import type {
   ReplayControl,
   ReplayStatus,
@@ -40,6 +50,7 @@ import type {
   SourceTestResult,
 } from '../../shared/api/sources.js';
 import { NO_TARGETS, type ShowTargets } from '../../shared/metrics/targets.js';
+import { AlertService } from './alerts/alert-service.js';
 import type { MetricsEngine } from './engines/metrics-engine.js';
 import { buildTrend } from './engines/trend.js';
 import { listShowSummaries, showBoard } from './history.js';
@@ -63,6 +74,8 @@ const SNAPSHOT_COMMENTS = 200;
 const HEARTBEAT_MS = 1000;
 /** Pending questions and reply KPIs are pushed at most this often (≤ 4 times a second). */
 export const REPLIES_PUSH_MS = 250;
+/** Alerts that only grew are pushed at most this often; a new one goes out at once. */
+export const ALERTS_PUSH_MS = 250;
 
 export interface ServiceDeps {
   store: Store;
@@ -95,12 +108,18 @@ export class CoreService implements LiveDeskService {
   private sentRepliesVersion = -1;
   private lastRepliesAt = -Infinity;
   private sentFaqRevision = -1;
+  private sentAlertsVersion = '';
+  private lastAlertsAt = -Infinity;
+  /** An alert was raised: the next push goes out now and carries it, whatever the throttle. */
+  private alertsUrgent = false;
+  private immediate: NodeJS.Immediate | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
   readonly library: FaqLibraryService;
   readonly tracker: QuestionTracker;
   private readonly vars: FaqVariablesService;
   private readonly compliance: ComplianceWordsService;
+  readonly alerts: AlertService;
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -115,6 +134,23 @@ export class CoreService implements LiveDeskService {
       now: this.now,
       retryMs: deps.questionRetryMs,
     });
+    this.alerts = new AlertService({
+      store,
+      feed: pipeline,
+      now: this.now,
+      resourcesDir,
+      targets: () => this.getTargets({}),
+      paused: () => deps.controller.replayStatus()?.paused ?? false,
+      onUrgent: () => this.pushSoon(),
+    });
+    pipeline.statsListener = (stats, showId) => {
+      try {
+        this.alerts.onStats(stats, showId);
+      } catch (err) {
+        // Alerts must never stop ingest.
+        console.error(`alerts: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
   }
 
   /** Called by the pipeline after each flush. */
@@ -124,6 +160,11 @@ export class CoreService implements LiveDeskService {
     } catch (err) {
       // The reply workflow must never stop ingest (a read failing on a show switch, a bug).
       console.error(`questions: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    try {
+      this.alerts.onComments(stored, showId);
+    } catch (err) {
+      console.error(`alerts: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (this.listeners.size === 0) return;
     if (showId !== this.pendingShowId) {
@@ -151,6 +192,7 @@ export class CoreService implements LiveDeskService {
       comments: show ? store.recentComments(show.id, SNAPSHOT_COMMENTS) : [],
       replies: this.getReplies(),
       faqRevision: this.library.revision,
+      alerts: this.alerts.state(),
     };
   }
 
@@ -229,6 +271,7 @@ export class CoreService implements LiveDeskService {
     const id = showId ?? this.deps.pipeline.currentShow?.id;
     if (!id || !this.deps.store.getShow(id)) return null;
     this.deps.pipeline.flush(); // the newest minute should include what is pending
+    this.alerts.flush(); // and its alert markers
     return buildTrend(this.deps.store, id, sinceMinute);
   }
 
@@ -360,6 +403,56 @@ export class CoreService implements LiveDeskService {
     return this.tracker.kpisOf(showId);
   }
 
+  // ── Alerts (场控) ───────────────────────────────────────────────────────────────────
+
+  listAlertRules(): AlertRulesView {
+    return this.alerts.listRules();
+  }
+
+  /** Checked again here (the host's zod check is not the only caller). */
+  saveAlertRule({ rule }: { rule: AlertRule }): AlertRule {
+    return this.alerts.saveRule(rule);
+  }
+
+  deleteAlertRule({ id }: { id: string }): boolean {
+    return this.alerts.deleteRule(id);
+  }
+
+  muteAlertRule({ id, muted }: { id: string; muted: boolean }): AlertRulesView {
+    return this.alerts.muteRule(id, muted);
+  }
+
+  resetAlertRules(): AlertRulesView {
+    return this.alerts.resetRules();
+  }
+
+  importAlertRules({ data, mode }: { data: string; mode: 'merge' | 'replace' }): AlertRulesImportResult {
+    return this.alerts.importRules(data, mode);
+  }
+
+  exportAlertRules(): AlertRulesExportFile {
+    return this.alerts.exportRules();
+  }
+
+  listAlerts(args: ListAlertsArgs): AlertView[] {
+    const { showId, limit } = ListAlertsSchema.parse(args);
+    return this.alerts.list(showId, limit);
+  }
+
+  ackAlert(args: { id: number; by?: string }): AlertView | null {
+    const { id, by } = AckAlertSchema.parse(args);
+    return this.alerts.ack(id, by);
+  }
+
+  snoozeAlert(args: { id: number; minutes: number }): AlertView | null {
+    const { id, minutes } = SnoozeAlertSchema.parse(args);
+    return this.alerts.snooze(id, minutes);
+  }
+
+  getAlertSummary({ showId }: { showId?: string }): AlertSummary {
+    return this.alerts.summary(showId);
+  }
+
   private currentShowId(): string | null {
     return this.deps.pipeline.currentShow?.id ?? null;
   }
@@ -383,6 +476,16 @@ export class CoreService implements LiveDeskService {
     };
   }
 
+  /** A new alert: push at once (coalesced), not on the next tick — the latency bar is 250 ms. */
+  private pushSoon(): void {
+    this.alertsUrgent = true;
+    if (this.immediate || this.listeners.size === 0) return;
+    this.immediate = setImmediate(() => {
+      this.immediate = null;
+      this.push();
+    });
+  }
+
   /** Builds and sends one update if anything changed (or the heartbeat is due). */
   private push(): void {
     const { pipeline, metrics } = this.deps;
@@ -402,11 +505,16 @@ export class CoreService implements LiveDeskService {
     const repliesDue =
       this.tracker.version !== this.sentRepliesVersion && now - this.lastRepliesAt >= REPLIES_PUSH_MS;
     const faqChanged = this.library.revision !== this.sentFaqRevision;
+    const alertsVersion = this.alerts.version;
+    const alertsDue =
+      alertsVersion !== this.sentAlertsVersion &&
+      (this.alertsUrgent || now - this.lastAlertsAt >= ALERTS_PUSH_MS);
     const changed =
       this.pendingComments.length > 0 ||
       metricsChanged ||
       repliesDue ||
       faqChanged ||
+      alertsDue ||
       showKey !== this.sentShowKey ||
       productKey !== this.sentProductKey ||
       targetsKey !== this.sentTargetsKey;
@@ -433,6 +541,12 @@ export class CoreService implements LiveDeskService {
       update.faqRevision = this.library.revision;
       this.sentFaqRevision = this.library.revision;
     }
+    if (alertsDue) {
+      update.alerts = this.alerts.state();
+      this.sentAlertsVersion = alertsVersion;
+      this.lastAlertsAt = now;
+      this.alertsUrgent = false;
+    }
     this.pendingComments = [];
     this.droppedComments = 0;
     this.sentMetricsVersion = metrics.version;
@@ -452,11 +566,15 @@ export class CoreService implements LiveDeskService {
   private stopTimer(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
   }
 
   stop(): void {
     this.stopTimer();
     this.listeners.clear();
     this.tracker.stop();
+    this.alerts.stop();
+    this.deps.pipeline.statsListener = null;
   }
 }

@@ -49,6 +49,17 @@ const livedeskBridge = {
   recordFaqUse: invoker('recordFaqUse'),
   listQuestions: invoker('listQuestions'),
   getReplyKpis: invoker('getReplyKpis'),
+  listAlertRules: invoker('listAlertRules'),
+  saveAlertRule: invoker('saveAlertRule'),
+  deleteAlertRule: invoker('deleteAlertRule'),
+  muteAlertRule: invoker('muteAlertRule'),
+  resetAlertRules: invoker('resetAlertRules'),
+  importAlertRules: invoker('importAlertRules'),
+  exportAlertRules: invoker('exportAlertRules'),
+  listAlerts: invoker('listAlerts'),
+  ackAlert: invoker('ackAlert'),
+  snoozeAlert: invoker('snoozeAlert'),
+  getAlertSummary: invoker('getAlertSummary'),
   onUpdate(listener: (update: BoardUpdate) => void): () => void {
     // A wrapper of our own, so the page never receives the IPC event (and its sender), and so
     // unsubscribing works: contextBridge hands us a new proxy of `listener` on every call.

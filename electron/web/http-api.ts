@@ -85,6 +85,17 @@ export const routes: Record<string, Route> = {
     ]);
     return service.listQuestions(args);
   },
+  '/api/alerts': (service, query) => {
+    const limit = query.get('limit');
+    const showId = query.get('showId');
+    const [args] = parseApiArgs('listAlerts', [
+      {
+        ...(limit !== null ? { limit: intQuery('limit', limit) } : {}),
+        ...(showId !== null ? { showId } : {}),
+      },
+    ]);
+    return service.listAlerts(args);
+  },
   '/api/kpis/replies': (service, query) => {
     const showId = query.get('showId');
     const [args] = parseApiArgs('getReplyKpis', [showId !== null ? { showId } : {}]);

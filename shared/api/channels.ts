@@ -33,6 +33,17 @@ export const API_METHODS = [
   'recordFaqUse',
   'listQuestions',
   'getReplyKpis',
+  'listAlertRules',
+  'saveAlertRule',
+  'deleteAlertRule',
+  'muteAlertRule',
+  'resetAlertRules',
+  'importAlertRules',
+  'exportAlertRules',
+  'listAlerts',
+  'ackAlert',
+  'snoozeAlert',
+  'getAlertSummary',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

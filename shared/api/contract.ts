@@ -39,9 +39,26 @@ import {
   type RepliesState,
   type ReplyKpis,
 } from './replies.js';
+import {
+  AckAlertArgs,
+  AlertRuleIdArgs,
+  ImportAlertRulesArgs,
+  ListAlertsArgs,
+  MuteAlertRuleArgs,
+  SaveAlertRuleArgs,
+  SnoozeAlertArgs,
+  type AlertRulesExportFile,
+  type AlertRulesImportResult,
+  type AlertRulesView,
+  type AlertsState,
+  type AlertSummary,
+  type AlertView,
+} from './alerts.js';
+import type { AlertRule } from '../alerts/rules.js';
 
 export * from './channels.js';
 export * from './replies.js';
+export * from './alerts.js';
 
 export interface ShowInfo {
   id: string;
@@ -218,6 +235,8 @@ export interface BoardSnapshot {
   replies: RepliesState;
   /** The FAQ library's revision (listFaq gives the entries). */
   faqRevision: number;
+  /** The current show's alerts. */
+  alerts: AlertsState;
 }
 
 /** Pushed to subscribers at most 10 times a second; only what changed since the last one. */
@@ -235,6 +254,8 @@ export interface BoardUpdate {
   replies?: RepliesState;
   /** The FAQ library changed (edit, import, another window): refetch with listFaq. */
   faqRevision?: number;
+  /** Alerts, when they changed (raised, grown, acknowledged; rules edited). */
+  alerts?: AlertsState;
 }
 
 const showIdArg = z.string().min(1).max(200);
@@ -296,6 +317,17 @@ export const apiRequests = {
   recordFaqUse: z.tuple([RecordFaqUseArgs]),
   listQuestions: z.tuple([ListQuestionsArgs]),
   getReplyKpis: z.tuple([ShowRefArgs]),
+  listAlertRules: z.tuple([]),
+  saveAlertRule: z.tuple([SaveAlertRuleArgs]),
+  deleteAlertRule: z.tuple([AlertRuleIdArgs]),
+  muteAlertRule: z.tuple([MuteAlertRuleArgs]),
+  resetAlertRules: z.tuple([]),
+  importAlertRules: z.tuple([ImportAlertRulesArgs]),
+  exportAlertRules: z.tuple([]),
+  listAlerts: z.tuple([ListAlertsArgs]),
+  ackAlert: z.tuple([AckAlertArgs]),
+  snoozeAlert: z.tuple([SnoozeAlertArgs]),
+  getAlertSummary: z.tuple([ShowRefArgs]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ApiResponses {
@@ -343,6 +375,21 @@ export interface ApiResponses {
   /** Newest first, with the top suggestions filled with the show's variables. */
   listQuestions: QuestionView[];
   getReplyKpis: ReplyKpis;
+  listAlertRules: AlertRulesView;
+  /** Creates or replaces a rule (validated: a broken pattern or impossible threshold is refused). */
+  saveAlertRule: AlertRule;
+  deleteAlertRule: boolean;
+  muteAlertRule: AlertRulesView;
+  /** Back to the shipped rule set. */
+  resetAlertRules: AlertRulesView;
+  /** All or nothing. */
+  importAlertRules: AlertRulesImportResult;
+  exportAlertRules: AlertRulesExportFile;
+  /** A show's alerts (default: the current one), newest first. */
+  listAlerts: AlertView[];
+  ackAlert: AlertView | null;
+  snoozeAlert: AlertView | null;
+  getAlertSummary: AlertSummary;
 }
 
 export interface FaqUsageRecorded {

@@ -5,7 +5,7 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveDesk, type LiveDeskRuntime } from '../../electron/core/runtime.js';
 import { startWebHost, type WebHost } from '../../electron/web/server.js';
-import type { BoardUpdate, QuestionView, ReplyKpis } from '../../shared/api/contract.js';
+import type { AlertView, BoardUpdate, QuestionView, ReplyKpis } from '../../shared/api/contract.js';
 import { METRIC_KEYS } from '../../shared/metrics/definitions.js';
 import { get } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -91,6 +91,55 @@ describe('web host', () => {
       expect(JSON.parse(bad.body).error).toMatch(new RegExp(name));
     }
     expect((await get(`${web.url}api/kpis/replies?token=${TOKEN}&showId=`)).status).toBe(400);
+  });
+
+  it("serves the show's alerts: /api/alerts, newest first, with evidence; bad parameters are a 400", async () => {
+    // A rule the demo's chat fires at once (the default thresholds take simulated minutes).
+    runtime.service.saveAlertRule({
+      rule: {
+        id: 'test-chatter',
+        name: '测试：主播',
+        kind: 'keyword',
+        enabled: true,
+        severity: 'info',
+        hint: '测试',
+        cooldownSec: 0,
+        anyOf: ['主播', '链接', '多少'],
+        allOf: [],
+        noneOf: [],
+        windowSec: 60,
+        minCount: 3,
+        minDistinctUsers: 2,
+      },
+    });
+    await waitFor(() => runtime.service.listAlerts({ limit: 2 }).length >= 2, 'two alerts', 10_000);
+    const res = await get(`${web.url}api/alerts?token=${TOKEN}&limit=2`);
+    expect(res.status).toBe(200);
+    const list = JSON.parse(res.body) as AlertView[];
+    expect(list).toHaveLength(2);
+    expect(list[0]!.id).toBeGreaterThan(list[1]!.id);
+    const keyword = list[0]!;
+    expect(keyword).toMatchObject({ ruleId: 'test-chatter', kind: 'keyword', count: 3 });
+    expect(keyword.samples).toHaveLength(3);
+    expect(keyword.distinctUsers).toBeGreaterThanOrEqual(2);
+    expect(keyword.message).toMatch(/3 条相关评论/);
+    for (const a of list) {
+      expect(a).toMatchObject({ state: 'open', showId: runtime.service.getSnapshot().show!.id });
+      expect(a.count).toBeGreaterThan(0);
+      expect(a.firstAt).toBeLessThanOrEqual(a.lastAt);
+    }
+    const other = await get(`${web.url}api/alerts?token=${TOKEN}&showId=no-such-show`);
+    expect(JSON.parse(other.body)).toEqual([]);
+    for (const [query, name] of [
+      ['limit=0', 'limit'],
+      ['limit=abc', 'limit'],
+      ['limit=1001', 'limit'],
+      ['showId=', 'showId'],
+    ] as const) {
+      const bad = await get(`${web.url}api/alerts?token=${TOKEN}&${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(JSON.parse(bad.body).error).toMatch(new RegExp(name));
+    }
   });
 
   it('accepts the token as a Bearer header too', async () => {

@@ -1,7 +1,7 @@
 /**
  * A show's trend from its per-minute rollups: online, GMV/comments/orders per minute, conversion
  * over the trailing 5 minutes, cumulative metrics per minute (sparklines), and markers on the same
- * time axis (product switches, data gaps). An 8-hour show is ~480 rows: this is cheap.
+ * time axis (product switches, data gaps, alerts). An 8-hour show is ~480 rows: this is cheap.
  */
 import type { TrendData, TrendMarker, TrendMinute } from '../../../shared/api/contract.js';
 import { computeMetrics, conversionRate, type StatsCounters } from '../../../shared/metrics/formulas.js';
@@ -9,6 +9,12 @@ import type { Store } from '../store/store.js';
 
 const MINUTE = 60_000;
 const TRAILING = 5;
+const MAX_ALERT_LABEL = 80;
+
+function alertLabel(ruleName: string, message: string): string {
+  const label = `${ruleName}：${message}`;
+  return label.length > MAX_ALERT_LABEL ? `${label.slice(0, MAX_ALERT_LABEL - 1)}…` : label;
+}
 
 export function buildTrend(store: Store, showId: string, sinceMinute = 0): TrendData {
   // Five minutes before `sinceMinute` are read too: the trailing conversion needs them.
@@ -46,6 +52,12 @@ export function buildTrend(store: Store, showId: string, sinceMinute = 0): Trend
       ts: g.feedTs ?? g.detectedAt,
       kind: 'gap' as const,
       label: `#${g.afterSeq}→#${g.resumedSeq} (${g.missing})`,
+    })),
+    // Alerts sit where they were raised on the show's (feed) clock.
+    ...store.alerts.markers(showId).map((a) => ({
+      ts: a.ts,
+      kind: 'alert' as const,
+      label: alertLabel(a.ruleName, a.message),
     })),
   ]
     .filter((m) => m.ts >= sinceMinute)

@@ -69,6 +69,8 @@ export class IngestPipeline {
   private feedClock = 0;
   readonly storage: StorageStatus = { state: 'ok', reason: null, queued: 0, dropped: 0, notice: null };
   counterRegressions = 0;
+  /** Told of each accepted stats event, in feed order (the alerts' metric rules); set by the service. */
+  statsListener: ((stats: StatsCounters, showId: string) => void) | null = null;
   sourceKind: SourceKind;
   state: FeedState = 'connecting';
   stateDetail: string | null = null;
@@ -266,6 +268,7 @@ export class IngestPipeline {
         this.previousStats = event;
         batch.stats.push(event);
         this.opts.metrics.onStats(event);
+        this.statsListener?.(event, batch.showId);
         break;
       case 'product': {
         const { type: _t, ...product } = event;

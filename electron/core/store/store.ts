@@ -9,6 +9,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../../shared/api/sources.js';
 import type { ShowTargets } from '../../../shared/metrics/targets.js';
 import type { StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js';
+import { AlertsRepo } from './alerts-repo.js';
 import { FaqRepo } from './faq-repo.js';
 import { migrate } from './migrations/index.js';
 import { QuestionsRepo } from './questions-repo.js';
@@ -89,6 +90,8 @@ export class Store {
   /** The FAQ library and the reply workflow's questions (schema v4). */
   readonly faq: FaqRepo;
   readonly questions: QuestionsRepo;
+  /** The field controller's alerts (schema v5). */
+  readonly alerts: AlertsRepo;
   private readonly stmt;
 
   constructor(file: string, options: StoreOptions = {}) {
@@ -106,6 +109,7 @@ export class Store {
     const db = this.db;
     this.faq = new FaqRepo(db);
     this.questions = new QuestionsRepo(db, this.faq);
+    this.alerts = new AlertsRepo(db);
     this.stmt = {
       upsertShow: db.prepare(`
         INSERT INTO shows (id, room_id, room_title, platform, title, started_at, ended_at, last_seq, source, created_at)

@@ -80,6 +80,17 @@ export function createWebTransport(token: string | null = readTokenFromUrl()): T
     recordFaqUse: (args) => call('recordFaqUse', [args]),
     listQuestions: (args) => call('listQuestions', [args]),
     getReplyKpis: (args) => call('getReplyKpis', [args]),
+    listAlertRules: () => call('listAlertRules', []),
+    saveAlertRule: (args) => call('saveAlertRule', [args]),
+    deleteAlertRule: (args) => call('deleteAlertRule', [args]),
+    muteAlertRule: (args) => call('muteAlertRule', [args]),
+    resetAlertRules: () => call('resetAlertRules', []),
+    importAlertRules: (args) => call('importAlertRules', [args]),
+    exportAlertRules: () => call('exportAlertRules', []),
+    listAlerts: (args) => call('listAlerts', [args]),
+    ackAlert: (args) => call('ackAlert', [args]),
+    snoozeAlert: (args) => call('snoozeAlert', [args]),
+    getAlertSummary: (args) => call('getAlertSummary', [args]),
     onUpdate(listener) {
       const handler = (update: BoardUpdate) => listener(update);
       socket.on(WEB_UPDATE_EVENT, handler);

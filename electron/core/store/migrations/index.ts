@@ -7,6 +7,7 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-settings.js';
 import * as m003 from './003-targets-and-gap-time.js';
 import * as m004 from './004-faq-and-questions.js';
+import * as m005 from './005-alerts.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, up: m002.up },
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
+  { version: 5, up: m005.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
