@@ -45,7 +45,7 @@ export const faqLibraryZhCN = {
   'faq.listKeys':
     '↑↓ 选择 · Enter 复制 · E/F2 编辑 · N 新建 · Space 启用/停用 · Alt+↑↓ 调整顺序 · Delete 删除',
   'faq.empty': '没有符合条件的话术',
-  'faq.moreTriggers': '等 {n} 个',
+  'faq.moreTriggers': '+{n}',
   'faq.rowHasHits': '话术含广告法违禁词',
   'faq.usage.suggested': '荐 {n}',
   'faq.usage.used': '用 {n}',
@@ -144,6 +144,7 @@ export const faqLibraryZhCN = {
   'faq.vars.source.set': '已填',
   'faq.vars.source.unset': '未填',
   'faq.vars.unsetPlaceholder': '未设置（话术中保留原样）',
+  'faq.vars.autoPending': '讲解商品时自动填入',
   'faq.vars.tooLong': '最多 {max} 字',
   'faq.vars.none': '话术库还没有用到任何变量',
   'faq.vars.hint': '留空 = 未设置；“自动”的值来自正在讲解的商品',
@@ -254,7 +255,8 @@ export const faqLibraryEn: Record<keyof typeof faqLibraryZhCN, string> = {
   'faq.edit.preview': 'Preview (with this show’s variables)',
   'faq.edit.previewEmpty': 'Type an answer to preview it here',
   'faq.edit.unsetVar': 'Not set for this show',
-  'faq.edit.hits': 'Banned words (advertising law): {words}. Saving is allowed; have the team confirm before use.',
+  'faq.edit.hits':
+    'Banned words (advertising law): {words}. Saving is allowed; have the team confirm before use.',
   'faq.edit.missing': 'Not set for this show: {names} (fill them in on the Variables tab)',
   'faq.edit.hotkey': 'Hotkey',
   'faq.edit.enabled': 'Enabled (offered as a suggestion)',
@@ -272,7 +274,8 @@ export const faqLibraryEn: Record<keyof typeof faqLibraryZhCN, string> = {
   'faq.hotkey.placeholder': 'Click, then press the keys',
   'faq.hotkey.hint':
     'Click the field and press: F1–F12, or Ctrl/Alt (+Shift) with a letter or digit; Backspace clears',
-  'faq.hotkey.refused': '{keys} is not allowed: use F1–F12, or Ctrl/Alt (+Shift) with a letter or digit, e.g. Alt+1',
+  'faq.hotkey.refused':
+    '{keys} is not allowed: use F1–F12, or Ctrl/Alt (+Shift) with a letter or digit, e.g. Alt+1',
   'faq.hotkey.notAllowed': 'Invalid hotkey: use F1–F12, or Ctrl/Alt (+Shift) with a letter or digit',
   'faq.hotkey.clash': 'Already the hotkey of “{trigger}”: pick another',
   'faq.hotkey.common': '{hotkey} usually does something else (copy, reload…); consider another',
@@ -319,6 +322,7 @@ export const faqLibraryEn: Record<keyof typeof faqLibraryZhCN, string> = {
   'faq.vars.source.set': 'Set',
   'faq.vars.source.unset': 'Not set',
   'faq.vars.unsetPlaceholder': 'Not set (kept as written)',
+  'faq.vars.autoPending': 'Filled in while a product is presented',
   'faq.vars.tooLong': 'At most {max} characters',
   'faq.vars.none': 'No answer uses a variable yet',
   'faq.vars.hint': 'Empty = not set; “Auto” values come from the product being presented',
@@ -334,7 +338,8 @@ export const faqLibraryEn: Record<keyof typeof faqLibraryZhCN, string> = {
   'faq.words.words': 'Banned words',
   'faq.words.wordsHint': 'One per line; flagged anywhere in an answer',
   'faq.words.exceptions': 'Exceptions',
-  'faq.words.exceptionsHint': 'One per line: phrases that contain a banned word but are fine (最近 is not 最)',
+  'faq.words.exceptionsHint':
+    'One per line: phrases that contain a banned word but are fine (最近 is not 最)',
   'faq.words.count': '{n}',
   'faq.words.tooLong': 'Line {line} is longer than {max} characters',
   'faq.words.tooMany': 'At most {max} words',

@@ -18,6 +18,7 @@ export const repliesZhCN = {
   'replies.help.manual': '已手动回复：标记已回复',
   'replies.help.dismiss': '不是问题：忽略',
   'replies.help.clear': '取消选择 / 取消复制',
+  'replies.help.search': '在话术库中搜索',
   'replies.help.note': '在输入框中或有弹窗时，快捷键不生效',
 
   'replies.kpi.questions': '问题',
@@ -89,6 +90,7 @@ export const repliesEn: Record<keyof typeof repliesZhCN, string> = {
   'replies.help.manual': 'Replied by hand: mark answered',
   'replies.help.dismiss': 'Not a question: dismiss',
   'replies.help.clear': 'Clear the selection / cancel a copy',
+  'replies.help.search': 'Search the FAQ library',
   'replies.help.note': 'Shortcuts are off while typing in a field or when a dialog is open',
 
   'replies.kpi.questions': 'Questions',

@@ -7,11 +7,13 @@ import { useProductStockTracking } from '../state/productStock.js';
 import { BigScreen } from './bigscreen/BigScreen.js';
 import { useIsBigScreen } from './bigscreen/route.js';
 import { CommentStream } from './comments/CommentStream.js';
+import { FaqLibraryDialog } from './faq/FaqLibraryDialog.js';
 import { ConnectionBanner } from './connection/ConnectionBanner.js';
 import { ConnectionScreen } from './connection/ConnectionScreen.js';
 import { HistoryView } from './history/HistoryView.js';
 import { MetricGrid } from './metrics/MetricGrid.js';
 import { ProductTable } from './products/ProductTable.js';
+import { PendingPanel } from './replies/PendingPanel.js';
 import { SettingsDrawer } from './settings/SettingsDrawer.js';
 import { StorageBanner } from './storage/StorageBanner.js';
 import { TargetsDialog } from './targets/TargetsDialog.js';
@@ -45,11 +47,15 @@ function Board() {
             <TrendChart />
             <ProductTable />
           </div>
-          <CommentStream />
+          <div className="board__right">
+            <CommentStream />
+            <PendingPanel />
+          </div>
         </main>
       )}
       <SettingsDrawer />
       <TargetsDialog />
+      <FaqLibraryDialog />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { OpenBigScreenButton } from '../bigscreen/OpenBigScreenButton.js';
+import { FaqLibraryButton } from '../faq/FaqLibraryButton.js';
 import { HistoryButton } from '../history/HistoryButton.js';
 import { TargetsButton } from '../targets/TargetsButton.js';
 import { Brand } from './Brand.js';
@@ -24,6 +25,7 @@ export function TopBar() {
         <ReplayControls />
         <PresentingProduct />
         <div className="topbar__tools">
+          <FaqLibraryButton />
           <TargetsButton />
           <HistoryButton />
           <OpenBigScreenButton />
