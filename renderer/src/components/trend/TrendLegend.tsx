@@ -13,6 +13,18 @@ interface TrendLegendProps {
 }
 
 /**
+ * A gauge's newest figure: a minute that has just begun may have comments but no stats snapshot
+ * yet, so look back a little rather than show "—" for a second.
+ */
+function newestWithValue<M>(minutes: readonly M[], value: (m: M) => number | null): M | undefined {
+  for (let i = minutes.length - 1; i >= Math.max(0, minutes.length - 3); i--) {
+    const minute = minutes[i] as M;
+    if (value(minute) !== null) return minute;
+  }
+  return minutes.at(-1);
+}
+
+/**
  * One chip per series: its colour, name and value — under the cursor while hovering, else the
  * newest figure (for per-minute counts, the last complete minute's). Clicking a chip shows or
  * hides the series.
@@ -29,7 +41,7 @@ export function TrendLegend({ keys, minutes, hidden, hover, onToggle }: TrendLeg
       {keys.map((key) => {
         const def = TREND_SERIES[key];
         const off = hidden.has(key);
-        const minute = hovered ?? (def.perMinute ? lastComplete : newest);
+        const minute = hovered ?? (def.perMinute ? lastComplete : newestWithValue(minutes, def.value));
         return (
           <button
             key={key}
