@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchAlertLatency } from './alert-latency.js';
 import { benchChartRender } from './chart-render.js';
 import { benchFaq } from './faq.js';
 import { benchIngest, type BenchResult } from './ingest.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ...(await benchKeywords()),
     ...(await benchRender()),
     ...(await benchChartRender()),
+    ...(await benchAlertLatency()),
   ];
   console.table(
     results.map((r) => ({

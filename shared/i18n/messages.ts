@@ -2,6 +2,7 @@
  * Every user-facing string, keyed. zh-CN is the source of truth (its keys are the type);
  * English must supply every key, checked by the compiler.
  */
+import { alertsEn, alertsZhCN } from './alerts.js';
 import { faqLibraryEn, faqLibraryZhCN } from './faq-library.js';
 import { repliesEn, repliesZhCN } from './replies.js';
 
@@ -368,6 +369,7 @@ export const zhCN = {
   'compare.pp': '{n} 个百分点',
   ...repliesZhCN,
   ...faqLibraryZhCN,
+  ...alertsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -739,6 +741,7 @@ export const en: Messages = {
   'compare.pp': '{n} pp',
   ...repliesEn,
   ...faqLibraryEn,
+  ...alertsEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -4,6 +4,8 @@ import { useT } from '../i18n/useI18n.js';
 import { useSettingsShortcut } from '../hooks/useSettingsShortcut.js';
 import { useHistoryRoute } from '../state/hashRoute.js';
 import { useProductStockTracking } from '../state/productStock.js';
+import { AlertBar } from './alerts/AlertBar.js';
+import { AlertsLayer } from './alerts/AlertsLayer.js';
 import { BigScreen } from './bigscreen/BigScreen.js';
 import { useIsBigScreen } from './bigscreen/route.js';
 import { CommentStream } from './comments/CommentStream.js';
@@ -36,6 +38,7 @@ function Board() {
   return (
     <div className={`app${stale ? ' is-stale' : ''}`}>
       <TopBar />
+      <AlertBar />
       <ConnectionBanner />
       <StorageBanner />
       {historyRoute ? (
@@ -56,6 +59,7 @@ function Board() {
       <SettingsDrawer />
       <TargetsDialog />
       <FaqLibraryDialog />
+      <AlertsLayer />
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type {
+  AlertsState,
   BoardSnapshot,
   BoardUpdate,
   CommentRow,
@@ -42,6 +43,8 @@ export interface BoardState {
   replies: RepliesState | null;
   /** The FAQ library's revision; a change means the cached library is stale. */
   faqRevision: number;
+  /** The current show's alerts (null until the first snapshot). */
+  alerts: AlertsState | null;
 }
 
 export const initialBoardState: BoardState = {
@@ -56,6 +59,7 @@ export const initialBoardState: BoardState = {
   comments: emptyCommentBuffer,
   replies: null,
   faqRevision: 0,
+  alerts: null,
 };
 
 export const useBoardStore = create<BoardState>()(() => initialBoardState);
@@ -111,6 +115,7 @@ export const boardActions = {
         comments: mergeSnapshot(state.comments, snapshot.comments),
         replies: snapshot.replies ?? null,
         faqRevision: snapshot.faqRevision ?? 0,
+        alerts: snapshot.alerts ?? null,
       };
     });
   },
@@ -128,6 +133,7 @@ export const boardActions = {
         comments: appendNewer(state.comments, update.comments, update.droppedComments),
         ...(update.replies !== undefined ? { replies: update.replies } : {}),
         ...(update.faqRevision !== undefined ? { faqRevision: update.faqRevision } : {}),
+        ...(update.alerts !== undefined ? { alerts: update.alerts } : {}),
       };
     });
   },
@@ -135,6 +141,11 @@ export const boardActions = {
   /** The answer to a reply action, shown at once rather than with the next update. */
   setReplies(replies: RepliesState) {
     set({ replies });
+  },
+
+  /** The answer to an alert action (ack, snooze), shown at once rather than with the next update. */
+  setAlerts(alerts: AlertsState) {
+    set({ alerts });
   },
 
   /** Targets just saved: shown at once rather than with the next update. */

@@ -19,6 +19,12 @@ const COMMON = new Set([
   'Ctrl+Z',
   'F1',
   'F5',
+  // F7 opens the incident log (components/operations/useOperationsShortcuts.ts).
+  'F7',
+  // F8 opens the alert panel (components/alerts/useAlertPanelShortcut.ts).
+  'F8',
+  // F9 opens the equipment checklist (components/operations/useOperationsShortcuts.ts).
+  'F9',
   'F11',
   'F12',
 ]);

@@ -1,3 +1,4 @@
+import { AlertsButton } from '../alerts/AlertsButton.js';
 import { OpenBigScreenButton } from '../bigscreen/OpenBigScreenButton.js';
 import { FaqLibraryButton } from '../faq/FaqLibraryButton.js';
 import { HistoryButton } from '../history/HistoryButton.js';
@@ -25,6 +26,7 @@ export function TopBar() {
         <ReplayControls />
         <PresentingProduct />
         <div className="topbar__tools">
+          <AlertsButton />
           <FaqLibraryButton />
           <TargetsButton />
           <HistoryButton />

@@ -36,8 +36,16 @@ function truncate(ctx: CanvasRenderingContext2D, text: string, maxWidth: number)
   return `${text.slice(0, end)}…`;
 }
 
+/** The rule's name of an alert marker ("规则名：消息" from getTrend), so alerts read apart at a glance. */
+function alertRuleName(label: string): string {
+  const at = label.indexOf('：');
+  return at > 0 ? label.slice(0, at) : label;
+}
+
 function labelOf(marker: TrendMarker, kindLabel: MarkersPluginOptions['kindLabel']): string {
-  return marker.kind === 'product' ? marker.label : kindLabel(marker.kind);
+  if (marker.kind === 'product') return marker.label;
+  if (marker.kind === 'alert') return `! ${alertRuleName(marker.label) || kindLabel('alert')}`;
+  return kindLabel(marker.kind);
 }
 
 export function markersPlugin(options: MarkersPluginOptions): uPlot.Plugin {
@@ -84,7 +92,7 @@ export function markersPlugin(options: MarkersPluginOptions): uPlot.Plugin {
       if (x < left || x > right) continue;
       const color = palette.markers[marker.kind];
       ctx.strokeStyle = marker.kind === 'product' ? withAlpha(color, 0.55) : color;
-      ctx.lineWidth = (marker.kind === 'product' ? 1 : 1.5) * pr;
+      ctx.lineWidth = (marker.kind === 'product' ? 1 : marker.kind === 'alert' ? 2 : 1.5) * pr;
       ctx.setLineDash(marker.kind === 'product' ? [3 * pr, 3 * pr] : []);
       ctx.beginPath();
       ctx.moveTo(x, top);
