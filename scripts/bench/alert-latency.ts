@@ -22,7 +22,8 @@ import { WEB_UPDATE_EVENT } from '../../shared/api/channels.js';
 import type { BoardUpdate } from '../../shared/api/contract.js';
 import type { KeywordRule } from '../../shared/alerts/rules.js';
 import { launchChromium } from '../../tests/helpers/browser.js';
-import { startWebCli, type WebCli } from '../../tests/helpers/web-cli.js';
+import { stats } from '../../tests/helpers/events.js';
+import { callWebApi, startWebCli, type WebCli } from '../../tests/helpers/web-cli.js';
 import type { BenchResult } from './ingest.js';
 
 const RATE = Number(process.env.ALERT_BENCH_RATE ?? 2000);
@@ -84,24 +85,7 @@ const PAGE_PROBE = `(() => {
   check();
 })()`;
 
-async function callApi<T>(web: WebCli, method: string, args: unknown[]): Promise<T> {
-  const socket = connectClient(web.url, {
-    transports: ['websocket'],
-    auth: { token: TOKEN },
-    forceNew: true,
-  });
-  try {
-    const reply = (await socket.timeout(10_000).emitWithAck('call', method, args)) as {
-      ok: boolean;
-      result?: T;
-      error?: string;
-    };
-    if (!reply.ok) throw new Error(`${method}: ${reply.error}`);
-    return reply.result as T;
-  } finally {
-    socket.close();
-  }
-}
+const callApi = <T>(web: WebCli, method: string, args: unknown[]) => callWebApi<T>(web, method, args, 10_000);
 
 /**
  * A second subscriber beside the page, in this process: when each alert id first arrives in a
@@ -233,26 +217,7 @@ class LoadSender {
 
 function statsEvent(seq: number) {
   // 100 online: below every metric rule's minOnline, so only the keyword rules speak.
-  return {
-    seq,
-    ts: Date.now(),
-    online: 100,
-    pv: 5000,
-    uv: 4000,
-    interactUsers: 800,
-    likes: 20000,
-    comments: 3000,
-    shares: 100,
-    newFollowers: 200,
-    fanClubJoins: 50,
-    gmv: 1_000_000,
-    orders: 150,
-    buyers: 120,
-    productExposures: 30000,
-    productClicks: 3000,
-    clickUsers: 1500,
-    stayed1m: 2500,
-  };
+  return stats(seq, 0, { ts: Date.now(), online: 100 });
 }
 
 const pct = (sorted: number[], p: number) =>

@@ -14,15 +14,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { Server, type Socket as FeedSocket } from 'socket.io';
-import { io as connectClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertRulesView, AlertView } from '../../shared/api/alerts.js';
 import { launchChromium } from '../helpers/browser.js';
 import { stats } from '../helpers/events.js';
-import { get } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { waitFor } from '../helpers/wait.js';
-import { startWebCli, type WebCli } from '../helpers/web-cli.js';
+import { waitFor, waitForAsync } from '../helpers/wait.js';
+import { callWebApi, getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
 
 const TOKEN = 'e2e-alerts-token-0123';
 const ROOM = 'room-a';
@@ -75,39 +73,9 @@ function sendComments(prefix: string, texts: readonly string[]): void {
 }
 
 /** One call over the web host's socket, as the page's own client makes it. */
-async function callApi<T>(method: string, args: unknown[]): Promise<T> {
-  const socket = connectClient(web.url, {
-    transports: ['websocket'],
-    auth: { token: TOKEN },
-    forceNew: true,
-  });
-  try {
-    const reply = (await socket.timeout(5_000).emitWithAck('call', method, args)) as {
-      ok: boolean;
-      result?: T;
-      error?: string;
-    };
-    if (!reply.ok) throw new Error(`${method}: ${reply.error}`);
-    return reply.result as T;
-  } finally {
-    socket.close();
-  }
-}
+const callApi = <T>(method: string, args: unknown[]) => callWebApi<T>(web, method, args);
 
-async function apiAlerts(): Promise<AlertView[]> {
-  const res = await get(`${web.url}api/alerts?token=${TOKEN}`);
-  if (res.status !== 200) throw new Error(`GET /api/alerts: ${res.status} ${res.body}`);
-  return JSON.parse(res.body) as AlertView[];
-}
-
-/** Polls an async check outside a test (expect.poll only works inside one). */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const apiAlerts = () => getWebJson<AlertView[]>(web, 'api/alerts');
 
 async function alertOf(ruleId: string): Promise<AlertView> {
   const alert = (await apiAlerts()).find((a) => a.ruleId === ruleId);
@@ -168,7 +136,10 @@ beforeAll(async () => {
 
   // An alert that exists before the page opens: never notified.
   sendComments('fraud', FRAUD_TEXTS);
-  await until(async () => (await apiAlerts()).some((a) => a.ruleId === 'complaint-fraud'), 'the fraud alert');
+  await waitForAsync(
+    async () => (await apiAlerts()).some((a) => a.ruleId === 'complaint-fraud'),
+    'the fraud alert',
+  );
 
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

@@ -12,9 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMetricValue } from '../../shared/format.js';
 import { launchChromium } from '../helpers/browser.js';
-import { get } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { startWebCli, type WebCli } from '../helpers/web-cli.js';
+import { getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
 
 const TOKEN = 'e2e-board-ux-token-0123';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results');
@@ -47,11 +46,7 @@ async function waitForFigures(): Promise<void> {
     .waitFor({ timeout: 20_000 });
 }
 
-async function metrics(cli: WebCli): Promise<MetricsBody> {
-  const res = await get(`${cli.url}api/metrics?token=${cli.token}`);
-  expect(res.status).toBe(200);
-  return JSON.parse(res.body) as MetricsBody;
-}
+const metrics = (cli: WebCli) => getWebJson<MetricsBody>(cli, 'api/metrics');
 
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
 const shot = (name: string) =>

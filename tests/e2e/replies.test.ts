@@ -14,13 +14,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Server, type Socket as FeedSocket } from 'socket.io';
-import { io as connectClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
 import { get } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { waitFor } from '../helpers/wait.js';
-import { startWebCli, type WebCli } from '../helpers/web-cli.js';
+import { waitFor, waitForAsync } from '../helpers/wait.js';
+import { callWebApi, getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
 
 const TOKEN = 'e2e-replies-token-0123';
 const ROOM = 'room-r';
@@ -80,24 +79,7 @@ function sendComments(texts: string[]): void {
 }
 
 /** One call over the web host's socket, as the page's own client makes it. */
-async function callApi(method: string, args: unknown[]): Promise<unknown> {
-  const socket = connectClient(web.url, {
-    transports: ['websocket'],
-    auth: { token: TOKEN },
-    forceNew: true,
-  });
-  try {
-    const reply = (await socket.timeout(5_000).emitWithAck('call', method, args)) as {
-      ok: boolean;
-      result?: unknown;
-      error?: string;
-    };
-    if (!reply.ok) throw new Error(`${method}: ${reply.error}`);
-    return reply.result;
-  } finally {
-    socket.close();
-  }
-}
+const callApi = (method: string, args: unknown[]) => callWebApi<unknown>(web, method, args);
 
 interface KpisBody {
   questions: number;
@@ -106,20 +88,7 @@ interface KpisBody {
   resolutionRate: number | null;
 }
 
-async function replyKpis(): Promise<KpisBody> {
-  const res = await get(`${web.url}api/kpis/replies?token=${TOKEN}`);
-  expect(res.status).toBe(200);
-  return JSON.parse(res.body) as KpisBody;
-}
-
-/** Polls an async check outside a test (expect.poll only works inside one). */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const replyKpis = () => getWebJson<KpisBody>(web, 'api/kpis/replies');
 
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
 const rowWith = (text: string) => byTestId('pending-row').filter({ hasText: text });
@@ -161,7 +130,7 @@ beforeAll(async () => {
   );
   await waitFor(() => feed, 'the web host to connect to the feed');
   // The show exists once hello is stored; then its variables and a word list can be set.
-  await until(async () => {
+  await waitForAsync(async () => {
     const snapshot = JSON.parse((await get(`${web.url}api/snapshot?token=${TOKEN}`)).body) as {
       show: unknown;
     };

@@ -4,6 +4,8 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { io as connectClient } from 'socket.io-client';
+import { get } from './http.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -66,4 +68,36 @@ export async function startWebCli(args: string[], token: string): Promise<WebCli
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** One API call over the web host's socket, as the page's own client makes it. */
+export async function callWebApi<T>(
+  web: Pick<WebCli, 'url' | 'token'>,
+  method: string,
+  args: unknown[],
+  timeoutMs = 5_000,
+): Promise<T> {
+  const socket = connectClient(web.url, {
+    transports: ['websocket'],
+    auth: { token: web.token },
+    forceNew: true,
+  });
+  try {
+    const reply = (await socket.timeout(timeoutMs).emitWithAck('call', method, args)) as {
+      ok: boolean;
+      result?: T;
+      error?: string;
+    };
+    if (!reply.ok) throw new Error(`${method}: ${reply.error}`);
+    return reply.result as T;
+  } finally {
+    socket.close();
+  }
+}
+
+/** GET one of the web host's JSON endpoints with its token; anything but 200 throws with the body. */
+export async function getWebJson<T>(web: Pick<WebCli, 'url' | 'token'>, path: string): Promise<T> {
+  const res = await get(`${web.url}${path}${path.includes('?') ? '&' : '?'}token=${web.token}`);
+  if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${res.body}`);
+  return JSON.parse(res.body) as T;
 }

@@ -31,7 +31,9 @@ interface Child {
 function startChild(url: string, room: string): Child {
   const proc = spawn(
     process.execPath,
-    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'tests/fixtures/ingest-child.ts', url, room, tmp.dir],
+    // tsx's loader in this one process: tsx's CLI would run the script in a grandchild that a
+    // SIGKILL of its parent leaves running (and writing to the database).
+    ['--import', 'tsx', 'tests/fixtures/ingest-child.ts', url, room, tmp.dir],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines: string[] = [];
