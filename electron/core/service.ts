@@ -10,8 +10,11 @@ import type {
   AlertSummary,
   AlertView,
   AnswerResult,
+  ApiArgs,
   BoardSnapshot,
   BoardUpdate,
+  ChecklistRun,
+  ChecklistTemplate,
   CommentRow,
   ComplianceWords,
   CurrentProduct,
@@ -26,9 +29,12 @@ import type {
   FeedStatus,
   GetCommentsArgs,
   ImportFaqArgs,
+  IncidentKpis,
+  IncidentView,
   ListQuestionsArgs,
   LiveDeskService,
   MetricsReport,
+  PlaybooksView,
   QuestionView,
   RepliesState,
   ReplyKpis,
@@ -65,6 +71,8 @@ import { FaqLibraryService } from './faq/library.js';
 import { QuestionTracker } from './faq/question-tracker.js';
 import { questionView } from './faq/question-view.js';
 import { FaqVariablesService } from './faq/variables.js';
+import type { MonoClock } from './operations/monotonic.js';
+import { OperationsService } from './operations/operations-service.js';
 
 export const UPDATE_MS = 100;
 /** Comments per pushed update; a burst beyond it is paged in by the renderer. */
@@ -86,6 +94,8 @@ export interface ServiceDeps {
   /** The app's resources folder (the shipped FAQ library and 广告法 word list); default: the repo's. */
   resourcesDir?: string;
   now?: () => number;
+  /** The monotonic clock incident durations use (tests inject one); default: performance.now. */
+  monoClock?: MonoClock;
   /** How often questions that could not be written are retried. */
   questionRetryMs?: number;
   /** Tries a source; injectable so tests can count calls. */
@@ -112,6 +122,7 @@ export class CoreService implements LiveDeskService {
   private lastAlertsAt = -Infinity;
   /** An alert was raised: the next push goes out now and carries it, whatever the throttle. */
   private alertsUrgent = false;
+  private sentOperationsRevision = -1;
   private immediate: NodeJS.Immediate | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
@@ -120,6 +131,7 @@ export class CoreService implements LiveDeskService {
   private readonly vars: FaqVariablesService;
   private readonly compliance: ComplianceWordsService;
   readonly alerts: AlertService;
+  readonly operations: OperationsService;
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -142,6 +154,21 @@ export class CoreService implements LiveDeskService {
       targets: () => this.getTargets({}),
       paused: () => deps.controller.replayStatus()?.paused ?? false,
       onUrgent: () => this.pushSoon(),
+    });
+    this.operations = new OperationsService({
+      store,
+      resourcesDir,
+      now: this.now,
+      mono: deps.monoClock,
+      show: () => pipeline.currentShow,
+      feedTs: () => pipeline.feedTime,
+      alerts: {
+        find: (id) => {
+          this.alerts.flush(); // an alert raised a moment ago may still wait for its write
+          return store.alerts.get(id);
+        },
+        link: (alertId, incidentId) => void this.alerts.linkIncident(alertId, incidentId),
+      },
     });
     pipeline.statsListener = (stats, showId) => {
       try {
@@ -193,6 +220,7 @@ export class CoreService implements LiveDeskService {
       replies: this.getReplies(),
       faqRevision: this.library.revision,
       alerts: this.alerts.state(),
+      operations: this.operations.state(),
     };
   }
 
@@ -453,6 +481,63 @@ export class CoreService implements LiveDeskService {
     return this.alerts.summary(showId);
   }
 
+  // ── Checklist, incidents and playbooks (场控) ─────────────────────────────────────────
+
+  getChecklist(args: ApiArgs<'getChecklist'>[0]): ChecklistRun {
+    return this.operations.getChecklist(args);
+  }
+
+  updateChecklistItem(args: ApiArgs<'updateChecklistItem'>[0]): ChecklistRun {
+    return this.operations.updateChecklistItem(args);
+  }
+
+  scheduleChecklist(args: ApiArgs<'scheduleChecklist'>[0]): ChecklistRun {
+    return this.operations.scheduleChecklist(args);
+  }
+
+  exportChecklist(args: ApiArgs<'exportChecklist'>[0]): Promise<FaqExportFile> {
+    return this.operations.exportChecklist(args);
+  }
+
+  getChecklistTemplate(): { template: ChecklistTemplate; isDefault: boolean } {
+    return this.operations.getChecklistTemplate();
+  }
+
+  saveChecklistTemplate(args: ApiArgs<'saveChecklistTemplate'>[0]): {
+    template: ChecklistTemplate;
+    isDefault: boolean;
+  } {
+    return this.operations.saveChecklistTemplate(args);
+  }
+
+  /** A show's incidents (default: the current one), newest first, with durations and impact. */
+  listIncidents(args: ApiArgs<'listIncidents'>[0]): IncidentView[] {
+    this.deps.pipeline.flush(); // the impact reads the newest minute's rollup
+    return this.operations.listIncidents(args);
+  }
+
+  openIncident(args: ApiArgs<'openIncident'>[0]): IncidentView {
+    this.deps.pipeline.flush();
+    return this.operations.openIncident(args);
+  }
+
+  updateIncident(args: ApiArgs<'updateIncident'>[0]): IncidentView {
+    this.deps.pipeline.flush();
+    return this.operations.updateIncident(args);
+  }
+
+  getIncidentKpis(args: ApiArgs<'getIncidentKpis'>[0]): IncidentKpis {
+    return this.operations.getIncidentKpis(args);
+  }
+
+  getPlaybooks(): PlaybooksView {
+    return this.operations.getPlaybooks();
+  }
+
+  savePlaybooks(args: ApiArgs<'savePlaybooks'>[0]): PlaybooksView {
+    return this.operations.savePlaybooks(args);
+  }
+
   private currentShowId(): string | null {
     return this.deps.pipeline.currentShow?.id ?? null;
   }
@@ -505,6 +590,8 @@ export class CoreService implements LiveDeskService {
     const repliesDue =
       this.tracker.version !== this.sentRepliesVersion && now - this.lastRepliesAt >= REPLIES_PUSH_MS;
     const faqChanged = this.library.revision !== this.sentFaqRevision;
+    this.operations.sync(); // a show that started takes the checklist prepared for it
+    const operationsChanged = this.operations.revision !== this.sentOperationsRevision;
     const alertsVersion = this.alerts.version;
     const alertsDue =
       alertsVersion !== this.sentAlertsVersion &&
@@ -515,6 +602,7 @@ export class CoreService implements LiveDeskService {
       repliesDue ||
       faqChanged ||
       alertsDue ||
+      operationsChanged ||
       showKey !== this.sentShowKey ||
       productKey !== this.sentProductKey ||
       targetsKey !== this.sentTargetsKey;
@@ -546,6 +634,10 @@ export class CoreService implements LiveDeskService {
       this.sentAlertsVersion = alertsVersion;
       this.lastAlertsAt = now;
       this.alertsUrgent = false;
+    }
+    if (operationsChanged) {
+      update.operations = this.operations.state();
+      this.sentOperationsRevision = update.operations.revision;
     }
     this.pendingComments = [];
     this.droppedComments = 0;

@@ -60,6 +60,18 @@ const livedeskBridge = {
   ackAlert: invoker('ackAlert'),
   snoozeAlert: invoker('snoozeAlert'),
   getAlertSummary: invoker('getAlertSummary'),
+  getChecklist: invoker('getChecklist'),
+  updateChecklistItem: invoker('updateChecklistItem'),
+  scheduleChecklist: invoker('scheduleChecklist'),
+  exportChecklist: invoker('exportChecklist'),
+  getChecklistTemplate: invoker('getChecklistTemplate'),
+  saveChecklistTemplate: invoker('saveChecklistTemplate'),
+  listIncidents: invoker('listIncidents'),
+  openIncident: invoker('openIncident'),
+  updateIncident: invoker('updateIncident'),
+  getIncidentKpis: invoker('getIncidentKpis'),
+  getPlaybooks: invoker('getPlaybooks'),
+  savePlaybooks: invoker('savePlaybooks'),
   onUpdate(listener: (update: BoardUpdate) => void): () => void {
     // A wrapper of our own, so the page never receives the IPC event (and its sender), and so
     // unsubscribing works: contextBridge hands us a new proxy of `listener` on every call.

@@ -96,6 +96,18 @@ export const routes: Record<string, Route> = {
     ]);
     return service.listAlerts(args);
   },
+  '/api/incidents': (service, query) => {
+    const limit = query.get('limit');
+    const showId = query.get('showId');
+    const [args] = parseApiArgs('listIncidents', [
+      {
+        ...(limit !== null ? { limit: intQuery('limit', limit) } : {}),
+        ...(showId !== null ? { showId } : {}),
+      },
+    ]);
+    return service.listIncidents(args);
+  },
+  '/api/checklists/current': (service) => service.getChecklist({}),
   '/api/kpis/replies': (service, query) => {
     const showId = query.get('showId');
     const [args] = parseApiArgs('getReplyKpis', [showId !== null ? { showId } : {}]);

@@ -44,6 +44,18 @@ export const API_METHODS = [
   'ackAlert',
   'snoozeAlert',
   'getAlertSummary',
+  'getChecklist',
+  'updateChecklistItem',
+  'scheduleChecklist',
+  'exportChecklist',
+  'getChecklistTemplate',
+  'saveChecklistTemplate',
+  'listIncidents',
+  'openIncident',
+  'updateIncident',
+  'getIncidentKpis',
+  'getPlaybooks',
+  'savePlaybooks',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

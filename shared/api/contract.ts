@@ -55,10 +55,28 @@ import {
   type AlertView,
 } from './alerts.js';
 import type { AlertRule } from '../alerts/rules.js';
+import {
+  ChecklistExportArgs,
+  IncidentKpisArgs,
+  ListIncidentsArgs,
+  OpenIncidentArgs,
+  SaveChecklistTemplateArgs,
+  SavePlaybooksArgs,
+  ScheduleChecklistArgs,
+  UpdateChecklistItemArgs,
+  UpdateIncidentArgs,
+  type ChecklistRun,
+  type ChecklistTemplate,
+  type IncidentKpis,
+  type IncidentView,
+  type OperationsState,
+  type PlaybooksView,
+} from './operations.js';
 
 export * from './channels.js';
 export * from './replies.js';
 export * from './alerts.js';
+export * from './operations.js';
 
 export interface ShowInfo {
   id: string;
@@ -237,6 +255,8 @@ export interface BoardSnapshot {
   faqRevision: number;
   /** The current show's alerts. */
   alerts: AlertsState;
+  /** The checklist run's progress and the open incidents. */
+  operations: OperationsState;
 }
 
 /** Pushed to subscribers at most 10 times a second; only what changed since the last one. */
@@ -256,6 +276,8 @@ export interface BoardUpdate {
   faqRevision?: number;
   /** Alerts, when they changed (raised, grown, acknowledged; rules edited). */
   alerts?: AlertsState;
+  /** Checklist progress / open incidents, when they changed. */
+  operations?: OperationsState;
 }
 
 const showIdArg = z.string().min(1).max(200);
@@ -328,6 +350,18 @@ export const apiRequests = {
   ackAlert: z.tuple([AckAlertArgs]),
   snoozeAlert: z.tuple([SnoozeAlertArgs]),
   getAlertSummary: z.tuple([ShowRefArgs]),
+  getChecklist: z.tuple([z.object({ runId: z.number().int().positive().optional() })]),
+  updateChecklistItem: z.tuple([UpdateChecklistItemArgs]),
+  scheduleChecklist: z.tuple([ScheduleChecklistArgs]),
+  exportChecklist: z.tuple([ChecklistExportArgs]),
+  getChecklistTemplate: z.tuple([]),
+  saveChecklistTemplate: z.tuple([SaveChecklistTemplateArgs]),
+  listIncidents: z.tuple([ListIncidentsArgs]),
+  openIncident: z.tuple([OpenIncidentArgs]),
+  updateIncident: z.tuple([UpdateIncidentArgs]),
+  getIncidentKpis: z.tuple([IncidentKpisArgs]),
+  getPlaybooks: z.tuple([]),
+  savePlaybooks: z.tuple([SavePlaybooksArgs]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ApiResponses {
@@ -390,6 +424,24 @@ export interface ApiResponses {
   ackAlert: AlertView | null;
   snoozeAlert: AlertView | null;
   getAlertSummary: AlertSummary;
+  /** A run by id; without: the current show's run, or the one prepared for the next show (created on first use). */
+  getChecklist: ChecklistRun;
+  updateChecklistItem: ChecklistRun;
+  scheduleChecklist: ChecklistRun;
+  /** The 设备调试记录表 of a run (default: the current one). */
+  exportChecklist: FaqExportFile;
+  getChecklistTemplate: { template: ChecklistTemplate; isDefault: boolean };
+  /** null: back to the shipped template. Runs already started keep their items. */
+  saveChecklistTemplate: { template: ChecklistTemplate; isDefault: boolean };
+  /** A show's incidents (default: the current show), newest first. */
+  listIncidents: IncidentView[];
+  /** Written to SQLite at once (survives a crash); the type's playbook steps are copied in. */
+  openIncident: IncidentView;
+  /** Every edit is written at once. */
+  updateIncident: IncidentView;
+  getIncidentKpis: IncidentKpis;
+  getPlaybooks: PlaybooksView;
+  savePlaybooks: PlaybooksView;
 }
 
 export interface FaqUsageRecorded {
@@ -403,7 +455,7 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiRequests)[M]>;
 export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof apiRequests)[M]>;
 
 /** Methods that talk to the outside world, and so answer asynchronously. */
-export type AsyncApiMethod = 'testSource' | 'applySource' | 'importFaq' | 'exportFaq';
+export type AsyncApiMethod = 'testSource' | 'applySource' | 'importFaq' | 'exportFaq' | 'exportChecklist';
 
 /** What the core service implements (reads are synchronous; source changes are async). */
 export type LiveDeskService = {

@@ -10,25 +10,34 @@ import { CoreService } from '../../electron/core/service.js';
 import { SourceController } from '../../electron/core/source-controller.js';
 import { openStore } from '../../electron/core/store/open-store.js';
 import type { Store } from '../../electron/core/store/store.js';
+import type { MonoClock } from '../../electron/core/operations/monotonic.js';
 import { comment, hello, T0 } from './events.js';
 
 export interface CoreHarness {
   store: Store;
   pipeline: IngestPipeline;
   service: CoreService;
-  clock: { now: number };
+  /** now: the wall clock; mono: the monotonic clock incident durations use (moves with now unless set). */
+  clock: { now: number; mono?: number };
   /** One comments event per call, stored at once (one flush → one onStored). */
   say(texts: readonly string[], nickname?: string): void;
   close(): Promise<void>;
 }
+
+let harnessBoots = 0;
 
 export function openCore(
   dataDir: string,
   opts: { showId?: string; resourcesDir?: string } = {},
 ): CoreHarness {
   const { store } = openStore(dataDir);
-  const clock = { now: T0 };
+  const clock: { now: number; mono?: number } = { now: T0 };
   const now = () => clock.now;
+  // One boot id per harness: reopening the data directory is a restart (durations fall back to wall).
+  const monoClock: MonoClock = {
+    bootId: `harness-${process.pid}-${++harnessBoots}`,
+    now: () => clock.mono ?? clock.now,
+  };
   const metrics = new MetricsEngine();
   const recorder = new Recorder({ dir: `${dataDir}/recordings` });
   let service: CoreService | null = null;
@@ -51,6 +60,7 @@ export function openCore(
     controller,
     recorder,
     now,
+    monoClock,
     questionRetryMs: 60_000,
     resourcesDir: opts.resourcesDir,
   });

@@ -5,7 +5,14 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveDesk, type LiveDeskRuntime } from '../../electron/core/runtime.js';
 import { startWebHost, type WebHost } from '../../electron/web/server.js';
-import type { AlertView, BoardUpdate, QuestionView, ReplyKpis } from '../../shared/api/contract.js';
+import type {
+  AlertView,
+  BoardUpdate,
+  ChecklistRun,
+  IncidentView,
+  QuestionView,
+  ReplyKpis,
+} from '../../shared/api/contract.js';
 import { METRIC_KEYS } from '../../shared/metrics/definitions.js';
 import { get } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -140,6 +147,43 @@ describe('web host', () => {
       expect(bad.status, query).toBe(400);
       expect(JSON.parse(bad.body).error).toMatch(new RegExp(name));
     }
+  });
+
+  it('serves the incident log and the current checklist: /api/incidents, /api/checklists/current', async () => {
+    const showId = runtime.service.getSnapshot().show!.id;
+    const first = runtime.service.openIncident({ type: 'network_down', severity: 'high', title: '直播中断' });
+    const second = runtime.service.openIncident({ type: 'device_failure', severity: 'medium' });
+    runtime.service.updateIncident({ id: first.id, step: { index: 0, done: true } });
+    const res = await get(`${web.url}api/incidents?token=${TOKEN}&limit=2`);
+    expect(res.status).toBe(200);
+    const list = JSON.parse(res.body) as IncidentView[];
+    expect(list.map((i) => i.id)).toEqual([second.id, first.id]);
+    expect(list[1]).toMatchObject({ showId, type: 'network_down', title: '直播中断' });
+    expect(list[1]!.steps[0]!.doneAt).not.toBeNull();
+    expect(list[1]!.respondedAt).not.toBeNull();
+    expect(list[1]!.feedTs).toBeGreaterThan(0);
+    const other = await get(`${web.url}api/incidents?token=${TOKEN}&showId=no-such-show`);
+    expect(JSON.parse(other.body)).toEqual([]);
+    for (const [query, name] of [
+      ['limit=0', 'limit'],
+      ['limit=x', 'limit'],
+      ['showId=', 'showId'],
+    ] as const) {
+      const bad = await get(`${web.url}api/incidents?token=${TOKEN}&${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(JSON.parse(bad.body).error).toMatch(new RegExp(name));
+    }
+
+    const checklist = await get(`${web.url}api/checklists/current?token=${TOKEN}`);
+    expect(checklist.status).toBe(200);
+    const run = JSON.parse(checklist.body) as ChecklistRun;
+    expect(run).toMatchObject({ showId, startWarning: null });
+    expect(run.items.find((i) => i.id === 'mic-sensitivity')?.expected).toMatchObject({
+      kind: 'range',
+      unit: 'dB',
+    });
+    expect(run.progress.total).toBe(run.items.length);
+    expect(JSON.parse((await get(`${web.url}api/checklists/current?token=${TOKEN}`)).body).id).toBe(run.id);
   });
 
   it('accepts the token as a Bearer header too', async () => {

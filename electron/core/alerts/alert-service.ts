@@ -212,6 +212,11 @@ export class AlertService {
     return this.tracker.snooze(id, minutes);
   }
 
+  /** The incident opened from this alert (the alert shows its incidentId). */
+  linkIncident(id: number, incidentId: number): AlertView | null {
+    return this.tracker.linkIncident(id, incidentId);
+  }
+
   summary(showId: string | undefined): AlertSummary {
     this.sync();
     const id = showId ?? this.tracker.currentShowId;

@@ -267,6 +267,16 @@ export class AlertTracker {
     return toView(alert);
   }
 
+  /** Links the incident opened from this alert (issue 7); written at once. */
+  linkIncident(id: number, incidentId: number): AlertView | null {
+    const alert = this.find(id);
+    if (!alert) return null;
+    alert.incidentId = incidentId;
+    this.changed(alert, false);
+    this.flush();
+    return toView(alert);
+  }
+
   recentViews(): AlertView[] {
     return this.recent.map(toView);
   }

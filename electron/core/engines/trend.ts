@@ -1,19 +1,29 @@
 /**
  * A show's trend from its per-minute rollups: online, GMV/comments/orders per minute, conversion
  * over the trailing 5 minutes, cumulative metrics per minute (sparklines), and markers on the same
- * time axis (product switches, data gaps, alerts). An 8-hour show is ~480 rows: this is cheap.
+ * time axis (product switches, data gaps, alerts, incidents). An 8-hour show is ~480 rows: this
+ * is cheap.
  */
 import type { TrendData, TrendMarker, TrendMinute } from '../../../shared/api/contract.js';
 import { computeMetrics, conversionRate, type StatsCounters } from '../../../shared/metrics/formulas.js';
+import { INCIDENT_TYPE_LABELS } from '../operations/labels.js';
 import type { Store } from '../store/store.js';
 
 const MINUTE = 60_000;
 const TRAILING = 5;
 const MAX_ALERT_LABEL = 80;
 
+const cut = (label: string) =>
+  label.length > MAX_ALERT_LABEL ? `${label.slice(0, MAX_ALERT_LABEL - 1)}…` : label;
+
 function alertLabel(ruleName: string, message: string): string {
-  const label = `${ruleName}：${message}`;
-  return label.length > MAX_ALERT_LABEL ? `${label.slice(0, MAX_ALERT_LABEL - 1)}…` : label;
+  return cut(`${ruleName}：${message}`);
+}
+
+/** "网络中断：直播中断约5分钟"; a title that is just the type's name is said once. */
+function incidentLabel(type: keyof typeof INCIDENT_TYPE_LABELS, title: string): string {
+  const name = INCIDENT_TYPE_LABELS[type];
+  return cut(title === name ? name : `${name}：${title}`);
 }
 
 export function buildTrend(store: Store, showId: string, sinceMinute = 0): TrendData {
@@ -58,6 +68,12 @@ export function buildTrend(store: Store, showId: string, sinceMinute = 0): Trend
       ts: a.ts,
       kind: 'alert' as const,
       label: alertLabel(a.ruleName, a.message),
+    })),
+    // Incidents sit where they were detected on the feed clock.
+    ...store.operations.markers(showId).map((i) => ({
+      ts: i.ts,
+      kind: 'incident' as const,
+      label: incidentLabel(i.type, i.title),
     })),
   ]
     .filter((m) => m.ts >= sinceMinute)

@@ -104,6 +104,11 @@ export class IngestPipeline {
     return this.product;
   }
 
+  /** The feed's clock now (newest event ts, or the hello's server time); null before any. */
+  get feedTime(): number | null {
+    return this.feedClock > 0 ? this.feedClock : null;
+  }
+
   /** Highest seq accepted; a source resumes after it. */
   get seq(): number {
     return this.lastSeq;

@@ -12,6 +12,7 @@ import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js'
 import { AlertsRepo } from './alerts-repo.js';
 import { FaqRepo } from './faq-repo.js';
 import { migrate } from './migrations/index.js';
+import { OperationsRepo } from './operations-repo.js';
 import { QuestionsRepo } from './questions-repo.js';
 import type { MinuteRollup, ShowRecord, WriteBatch, WriteResult } from './types.js';
 
@@ -92,6 +93,8 @@ export class Store {
   readonly questions: QuestionsRepo;
   /** The field controller's alerts (schema v5). */
   readonly alerts: AlertsRepo;
+  /** Checklist runs and incidents (schema v6). */
+  readonly operations: OperationsRepo;
   private readonly stmt;
 
   constructor(file: string, options: StoreOptions = {}) {
@@ -110,6 +113,7 @@ export class Store {
     this.faq = new FaqRepo(db);
     this.questions = new QuestionsRepo(db, this.faq);
     this.alerts = new AlertsRepo(db);
+    this.operations = new OperationsRepo(db);
     this.stmt = {
       upsertShow: db.prepare(`
         INSERT INTO shows (id, room_id, room_title, platform, title, started_at, ended_at, last_seq, source, created_at)

@@ -8,6 +8,7 @@ import * as m002 from './002-settings.js';
 import * as m003 from './003-targets-and-gap-time.js';
 import * as m004 from './004-faq-and-questions.js';
 import * as m005 from './005-alerts.js';
+import * as m006 from './006-operations.js';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
   { version: 5, up: m005.up },
+  { version: 6, up: m006.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
