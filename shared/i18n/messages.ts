@@ -4,6 +4,7 @@
  */
 import { alertsEn, alertsZhCN } from './alerts.js';
 import { faqLibraryEn, faqLibraryZhCN } from './faq-library.js';
+import { operationsEn, operationsZhCN } from './operations.js';
 import { repliesEn, repliesZhCN } from './replies.js';
 
 export const zhCN = {
@@ -370,6 +371,7 @@ export const zhCN = {
   ...repliesZhCN,
   ...faqLibraryZhCN,
   ...alertsZhCN,
+  ...operationsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -742,6 +744,7 @@ export const en: Messages = {
   ...repliesEn,
   ...faqLibraryEn,
   ...alertsEn,
+  ...operationsEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -91,6 +91,18 @@ export function createWebTransport(token: string | null = readTokenFromUrl()): T
     ackAlert: (args) => call('ackAlert', [args]),
     snoozeAlert: (args) => call('snoozeAlert', [args]),
     getAlertSummary: (args) => call('getAlertSummary', [args]),
+    getChecklist: (args) => call('getChecklist', [args]),
+    updateChecklistItem: (args) => call('updateChecklistItem', [args]),
+    scheduleChecklist: (args) => call('scheduleChecklist', [args]),
+    exportChecklist: (args) => call('exportChecklist', [args]),
+    getChecklistTemplate: () => call('getChecklistTemplate', []),
+    saveChecklistTemplate: (args) => call('saveChecklistTemplate', [args]),
+    listIncidents: (args) => call('listIncidents', [args]),
+    openIncident: (args) => call('openIncident', [args]),
+    updateIncident: (args) => call('updateIncident', [args]),
+    getIncidentKpis: (args) => call('getIncidentKpis', [args]),
+    getPlaybooks: () => call('getPlaybooks', []),
+    savePlaybooks: (args) => call('savePlaybooks', [args]),
     onUpdate(listener) {
       const handler = (update: BoardUpdate) => listener(update);
       socket.on(WEB_UPDATE_EVENT, handler);

@@ -14,6 +14,8 @@ import { ConnectionBanner } from './connection/ConnectionBanner.js';
 import { ConnectionScreen } from './connection/ConnectionScreen.js';
 import { HistoryView } from './history/HistoryView.js';
 import { MetricGrid } from './metrics/MetricGrid.js';
+import { OperationsLayer } from './operations/OperationsLayer.js';
+import { StartWarningBanner } from './operations/StartWarningBanner.js';
 import { ProductTable } from './products/ProductTable.js';
 import { PendingPanel } from './replies/PendingPanel.js';
 import { SettingsDrawer } from './settings/SettingsDrawer.js';
@@ -39,6 +41,7 @@ function Board() {
     <div className={`app${stale ? ' is-stale' : ''}`}>
       <TopBar />
       <AlertBar />
+      <StartWarningBanner />
       <ConnectionBanner />
       <StorageBanner />
       {historyRoute ? (
@@ -60,6 +63,7 @@ function Board() {
       <TargetsDialog />
       <FaqLibraryDialog />
       <AlertsLayer />
+      <OperationsLayer />
     </div>
   );
 }

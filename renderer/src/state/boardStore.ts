@@ -12,6 +12,7 @@ import type {
   CurrentProduct,
   FeedStatus,
   MetricsReport,
+  OperationsState,
   RepliesState,
   ShowInfo,
 } from '../../../shared/api/contract.js';
@@ -45,6 +46,8 @@ export interface BoardState {
   faqRevision: number;
   /** The current show's alerts (null until the first snapshot). */
   alerts: AlertsState | null;
+  /** The checklist run's progress and the open incidents (null until the first snapshot). */
+  operations: OperationsState | null;
 }
 
 export const initialBoardState: BoardState = {
@@ -60,6 +63,7 @@ export const initialBoardState: BoardState = {
   replies: null,
   faqRevision: 0,
   alerts: null,
+  operations: null,
 };
 
 export const useBoardStore = create<BoardState>()(() => initialBoardState);
@@ -116,6 +120,7 @@ export const boardActions = {
         replies: snapshot.replies ?? null,
         faqRevision: snapshot.faqRevision ?? 0,
         alerts: snapshot.alerts ?? null,
+        operations: snapshot.operations ?? null,
       };
     });
   },
@@ -134,6 +139,7 @@ export const boardActions = {
         ...(update.replies !== undefined ? { replies: update.replies } : {}),
         ...(update.faqRevision !== undefined ? { faqRevision: update.faqRevision } : {}),
         ...(update.alerts !== undefined ? { alerts: update.alerts } : {}),
+        ...(update.operations !== undefined ? { operations: update.operations } : {}),
       };
     });
   },
@@ -146,6 +152,11 @@ export const boardActions = {
   /** The answer to an alert action (ack, snooze), shown at once rather than with the next update. */
   setAlerts(alerts: AlertsState) {
     set({ alerts });
+  },
+
+  /** The answer to a checklist or incident action, shown at once rather than with the next update. */
+  setOperations(operations: OperationsState) {
+    set({ operations });
   },
 
   /** Targets just saved: shown at once rather than with the next update. */

@@ -3,6 +3,7 @@ import type { LiveDeskClient } from '../../../../shared/api/contract.js';
 import { formatTimeOfDay } from '../../format/time.js';
 import { useT } from '../../i18n/useI18n.js';
 import { alertsUi } from '../../state/alertsUi.js';
+import { OpenIncidentButton } from '../operations/OpenIncidentButton.js';
 import { ackAlert, muteRule, snoozeAlert, SNOOZE_CHOICES } from './alertActions.js';
 import { alertAge } from './alertAge.js';
 import { EvidenceList } from './EvidenceList.js';
@@ -153,6 +154,7 @@ function CardActions({ alert, client, muted, expanded, hasEvidence }: CardAction
       >
         {t(muted ? 'alerts.action.unmute' : 'alerts.action.mute')} <kbd>M</kbd>
       </button>
+      <OpenIncidentButton alert={alert} client={client} />
       {hasEvidence && (
         <button
           type="button"

@@ -4,6 +4,8 @@ import type { LiveDeskClient } from '../../../../shared/api/contract.js';
 import { useNow } from '../../hooks/useNow.js';
 import { useT } from '../../i18n/useI18n.js';
 import { alertsUi, useAlertsUi } from '../../state/alertsUi.js';
+import { openIncidentFromAlert } from '../operations/operationsActions.js';
+import { OPEN_INCIDENT_KEY } from '../operations/OpenIncidentButton.js';
 import { ackAlert, muteRule, snoozeAlert, SNOOZE_CHOICES } from './alertActions.js';
 import { resolveSelected } from './alertList.js';
 import { useAlertRules } from './alertRulesStore.js';
@@ -50,7 +52,8 @@ export function AlertList({ client, alerts }: { client: LiveDeskClient; alerts: 
     else if (key === 'm' && selected) {
       const rule = { id: selected.ruleId, name: selected.ruleName };
       void muteRule(client, rule, !muted.has(rule.id));
-    } else handled = false;
+    } else if (key === OPEN_INCIDENT_KEY && selected) void openIncidentFromAlert(client, selected);
+    else handled = false;
     if (handled) event.preventDefault();
   };
 

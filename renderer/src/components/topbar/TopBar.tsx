@@ -2,6 +2,8 @@ import { AlertsButton } from '../alerts/AlertsButton.js';
 import { OpenBigScreenButton } from '../bigscreen/OpenBigScreenButton.js';
 import { FaqLibraryButton } from '../faq/FaqLibraryButton.js';
 import { HistoryButton } from '../history/HistoryButton.js';
+import { ChecklistButton } from '../operations/ChecklistButton.js';
+import { IncidentsButton } from '../operations/IncidentsButton.js';
 import { TargetsButton } from '../targets/TargetsButton.js';
 import { Brand } from './Brand.js';
 import { FeedBadge } from './FeedBadge.js';
@@ -27,6 +29,8 @@ export function TopBar() {
         <PresentingProduct />
         <div className="topbar__tools">
           <AlertsButton />
+          <IncidentsButton />
+          <ChecklistButton />
           <FaqLibraryButton />
           <TargetsButton />
           <HistoryButton />
