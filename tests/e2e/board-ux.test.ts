@@ -141,6 +141,7 @@ describe('board UX in Chromium (web host)', () => {
   });
 
   it('reorders tiles from the keyboard (Alt+↑/↓), then resets to the default', async () => {
+    const focusedTile = () => page.evaluate(() => document.activeElement?.getAttribute('data-tile') ?? null);
     const before = await tileOrder();
     expect(before.slice(0, 3)).toEqual(['online', 'gmv', 'conversionRate']);
     await byTestId('tile-layout-open').click();
@@ -150,13 +151,16 @@ describe('board UX in Chromium (web host)', () => {
     await expect
       .poll(async () => (await tileOrder()).slice(0, 3))
       .toEqual(['online', 'conversionRate', 'gmv']);
-    // Focus stays on the moved row, so it can keep moving.
+    // Focus stays on the moved row (put back on the next frame), so it can keep moving.
+    await expect.poll(focusedTile).toBe('conversionRate');
     await page.keyboard.press('Alt+ArrowUp');
     await expect
       .poll(async () => (await tileOrder()).slice(0, 3))
       .toEqual(['conversionRate', 'online', 'gmv']);
+    await expect.poll(focusedTile).toBe('conversionRate');
     // Plain arrows move the focus; Space hides the focused tile.
     await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedTile).toBe('online');
     await page.keyboard.press('Space');
     await expect.poll(async () => (await tileOrder()).includes('online')).toBe(false);
 
