@@ -1,5 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// First: the shared primitives must come before the components' own stylesheets (imported with
+// the components below), so a component's rule wins over the primitive it refines.
+import './styles/primitives.css';
 import { createTransport } from './api/createTransport.js';
 import { App } from './components/App.js';
 import { BoardSyncContext } from './state/BoardSyncContext.js';

@@ -53,13 +53,13 @@ export function AlertCard({ id, alert, client, now, selected, expanded, muted }:
         {alert.kind === 'keyword' && (
           <span className="alert-card__viewers">{t('alerts.viewers', { n: alert.distinctUsers })}</span>
         )}
-        <span className="alert-card__spacer" />
+        <span className="spacer" />
         {muted && (
-          <span className="alert-chip is-muted" data-testid="alert-card-muted">
+          <span className="chip alert-chip is-muted" data-testid="alert-card-muted">
             {t('alerts.ruleMuted')}
           </span>
         )}
-        <span className={`alert-chip is-${alert.state}`} data-testid="alert-card-state">
+        <span className={`chip alert-chip is-${alert.state}`} data-testid="alert-card-state">
           {t(stateKey(alert.state))}
         </span>
         <span className="alert-card__age">{t(age.key, age.vars)}</span>
@@ -119,7 +119,7 @@ function CardActions({ alert, client, muted, expanded, hasEvidence }: CardAction
       {alert.state !== 'acked' && (
         <button
           type="button"
-          className="alert-button is-primary"
+          className="btn btn--primary"
           data-testid="alert-ack"
           title={t('alerts.action.ackTitle')}
           onClick={() => void ackAlert(client, alert)}
@@ -135,7 +135,7 @@ function CardActions({ alert, client, muted, expanded, hasEvidence }: CardAction
           <button
             key={minutes}
             type="button"
-            className="alert-button"
+            className="btn"
             data-testid={`alert-snooze-${minutes}`}
             aria-label={t('alerts.action.snoozeFor', { n: minutes })}
             onClick={() => void snoozeAlert(client, alert, minutes)}
@@ -147,7 +147,7 @@ function CardActions({ alert, client, muted, expanded, hasEvidence }: CardAction
       </span>
       <button
         type="button"
-        className="alert-button"
+        className="btn"
         data-testid={muted ? 'alert-unmute' : 'alert-mute'}
         title={t(muted ? 'alerts.action.unmuteTitle' : 'alerts.action.muteTitle')}
         onClick={() => void muteRule(client, rule, !muted)}
@@ -158,7 +158,7 @@ function CardActions({ alert, client, muted, expanded, hasEvidence }: CardAction
       {hasEvidence && (
         <button
           type="button"
-          className="alert-button alert-button--quiet"
+          className="btn btn--ghost"
           data-testid="alert-expand"
           aria-pressed={expanded}
           onClick={() => alertsUi.toggleExpanded(alert.id)}

@@ -1,9 +1,11 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AlertView } from '../../../../shared/api/alerts.js';
 import { useT } from '../../i18n/useI18n.js';
 import { alertsUi, useAlertsUi } from '../../state/alertsUi.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
+import { DialogHead } from '../common/DialogHead.js';
+import { SidePanel } from '../common/SidePanel.js';
 import { visibleAlerts } from './alertList.js';
 import { AlertList } from './AlertList.js';
 import { AlertStatusLine } from './AlertStatusLine.js';
@@ -34,80 +36,42 @@ function Panel() {
     [recent, stateFilter, severityFilter],
   );
 
-  // Opened from the bar or a button: the keyboard goes to the list, and back when closed.
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    focusAlertList();
-    return () => {
-      if (previous?.isConnected && !previous.closest('[data-testid="alert-panel"]')) previous.focus();
-    };
-  }, []);
+  // Opened from the bar or a button: the keyboard goes to the list (SidePanel gives it back).
+  useEffect(focusAlertList, []);
 
-  const top = useTopBarBottom();
   const openCount = total ? total.critical + total.warn + total.info : 0;
   return (
-    <aside
-      className="alert-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="alert-panel-title"
-      data-testid="alert-panel"
-      style={{ top }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
-        event.preventDefault();
-        alertsUi.closePanel();
-      }}
-    >
-      <header className="alert-panel__head">
-        <h2 id="alert-panel-title" className="alert-panel__title">
-          {t('alerts.title')}
-        </h2>
-        <span className="alert-panel__open" data-testid="alert-panel-open-count">
+    <SidePanel labelledBy="alert-panel-title" testId="alert-panel" onClose={() => alertsUi.closePanel()}>
+      <DialogHead
+        titleId="alert-panel-title"
+        title={t('alerts.title')}
+        close={{
+          label: t('alerts.close'),
+          title: t('alerts.closeTitle', { key: ALERT_PANEL_KEY }),
+          testId: 'alert-panel-close',
+          onClick: () => alertsUi.closePanel(),
+        }}
+      >
+        <span className="dialog__meta" data-testid="alert-panel-open-count">
           {t('alerts.openCount', { n: openCount })}
         </span>
-        <span className="alert-panel__spacer" />
+        <span className="spacer" />
         <PanelTools />
-        <button
-          type="button"
-          className="icon-button"
-          data-testid="alert-panel-close"
-          aria-label={t('alerts.close')}
-          title={t('alerts.closeTitle', { key: ALERT_PANEL_KEY })}
-          onClick={() => alertsUi.closePanel()}
-        >
-          <span aria-hidden="true">✕</span>
-        </button>
-      </header>
+      </DialogHead>
       <PanelFilters />
       <AlertStatusLine />
-      <div className="alert-panel__body">
+      <div className="side-panel__body">
         {alerts.length > 0 ? (
           <AlertList client={client} alerts={alerts} />
         ) : (
-          <p className="panel__empty" data-testid="alert-panel-empty">
+          <p className="empty-state" data-testid="alert-panel-empty">
             {recent.length === 0 ? t('alerts.none') : t('alerts.noneFiltered')}
           </p>
         )}
       </div>
-      <footer className="alert-panel__keys" aria-hidden="true">
+      <footer className="kbd-hint" aria-hidden="true">
         {t('alerts.keysHint')}
       </footer>
-    </aside>
+    </SidePanel>
   );
-}
-
-/** Where the top bar ends: the drawer starts there, so the bar's tools stay usable. */
-function useTopBarBottom(): number {
-  const [bottom, setBottom] = useState(0);
-  useLayoutEffect(() => {
-    const bar = document.querySelector('.topbar');
-    if (!bar) return;
-    const measure = () => setBottom(Math.round(bar.getBoundingClientRect().bottom));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(bar);
-    return () => observer.disconnect();
-  }, []);
-  return bottom;
 }

@@ -1,7 +1,16 @@
 import { useT } from '../../i18n/useI18n.js';
 import { alertsUi, useAlertsUi } from '../../state/alertsUi.js';
 import { useBoardStore } from '../../state/boardStore.js';
+import { ToolButton } from '../common/ToolButton.js';
 import { ALERT_PANEL_KEY } from './useAlertPanelShortcut.js';
+
+/** The count takes the colour of the worst open alert; info alerts stay soft. */
+const COUNT_TONE = {
+  none: '',
+  critical: 'badge--bad',
+  warn: 'badge--warn',
+  info: 'badge--soft-info',
+} as const;
 
 /**
  * Top-bar button: opens the alert panel, with the number of open alerts in the colour of the
@@ -15,29 +24,27 @@ export function AlertsButton() {
   const worst =
     !counts || total === 0 ? 'none' : counts.critical > 0 ? 'critical' : counts.warn > 0 ? 'warn' : 'info';
   return (
-    <button
-      type="button"
-      className="tool-button alerts-button"
-      data-testid="alerts-open"
+    <ToolButton
+      testId="alerts-open"
+      icon="!"
+      iconClassName="alerts-button__icon"
+      label={t('alerts.title')}
+      className="alerts-button"
       title={t('alerts.openTitle', { key: ALERT_PANEL_KEY })}
       aria-label={t('alerts.openLabel', { n: total })}
       aria-expanded={open}
       aria-keyshortcuts={ALERT_PANEL_KEY}
       onClick={() => alertsUi.togglePanel()}
     >
-      <span className="alerts-button__icon" aria-hidden="true">
-        !
-      </span>{' '}
-      <span className="tool-button__label">{t('alerts.title')}</span>
       {total > 0 && (
         <span
-          className={`alerts-button__count is-${worst}`}
+          className={`badge ${COUNT_TONE[worst]} alerts-button__count`}
           data-testid="alerts-open-count"
           aria-hidden="true"
         >
           {total}
         </span>
       )}
-    </button>
+    </ToolButton>
   );
 }

@@ -21,7 +21,7 @@ export function PanelTools() {
     <>
       <button
         type="button"
-        className="alert-tool"
+        className="btn alert-tool"
         data-testid="alert-rules-open"
         aria-haspopup="dialog"
         title={t('alerts.rules.openTitle')}
@@ -67,7 +67,7 @@ function BellToggle() {
   return (
     <button
       type="button"
-      className={`alert-tool${on ? ' is-on' : ''}`}
+      className={`btn alert-tool${on ? ' is-on' : ''}`}
       data-testid="alert-notify-toggle"
       data-permission={permission}
       aria-pressed={on}
@@ -86,7 +86,7 @@ function SoundToggle() {
   return (
     <button
       type="button"
-      className={`alert-tool${sound ? ' is-on' : ''}`}
+      className={`btn alert-tool${sound ? ' is-on' : ''}`}
       data-testid="alert-sound-toggle"
       aria-pressed={sound}
       title={t(sound ? 'alerts.sound.onTitle' : 'alerts.sound.offTitle')}
@@ -105,12 +105,12 @@ export function PanelFilters() {
   const severityFilter = useAlertsUi((s) => s.severityFilter);
   return (
     <div className="alert-filters">
-      <span className="alert-seg" role="group" aria-label={t('alerts.filter.state')}>
+      <span className="seg" role="group" aria-label={t('alerts.filter.state')}>
         {STATE_FILTERS.map((value) => (
           <button
             key={value}
             type="button"
-            className={`alert-seg__item${stateFilter === value ? ' is-current' : ''}`}
+            className={`seg__item${stateFilter === value ? ' is-current' : ''}`}
             data-testid={`alert-filter-${value}`}
             aria-pressed={stateFilter === value}
             onClick={() => alertsUi.setStateFilter(value)}
@@ -119,12 +119,12 @@ export function PanelFilters() {
           </button>
         ))}
       </span>
-      <span className="alert-seg" role="group" aria-label={t('alerts.filter.severity')}>
+      <span className="seg" role="group" aria-label={t('alerts.filter.severity')}>
         {SEVERITY_FILTERS.map((value) => (
           <button
             key={value}
             type="button"
-            className={`alert-seg__item is-${value}${severityFilter === value ? ' is-current' : ''}`}
+            className={`seg__item${severityFilter === value ? ' is-current' : ''}`}
             data-testid={`alert-filter-severity-${value}`}
             aria-pressed={severityFilter === value}
             onClick={() => alertsUi.setSeverityFilter(value)}
@@ -151,7 +151,7 @@ function OperatorField() {
     <label className="alert-operator" title={t('alerts.operator.title')}>
       <span className="alert-operator__label">{t('alerts.operator.label')}</span>
       <input
-        className="alert-operator__input"
+        className="input input--sm alert-operator__input"
         data-testid="alert-operator"
         value={draft ?? operator}
         maxLength={MAX_OPERATOR_CHARS}

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { AlertKind } from '../../../../shared/api/alerts.js';
 import type { AlertRule } from '../../../../shared/alerts/rules.js';
-import { useFocusTrap } from '../../hooks/useFocusTrap.js';
 import { useT } from '../../i18n/useI18n.js';
 import { alertsUi, useAlertsUi } from '../../state/alertsUi.js';
+import { CloseButton } from '../common/IconButton.js';
+import { DialogHead } from '../common/DialogHead.js';
+import { ModalDialog } from '../common/ModalDialog.js';
 import { useAlertRules } from './alertRulesStore.js';
 import { RuleFileTools, type IoResult } from './RuleFileTools.js';
 import { RuleForm } from './RuleForm.js';
@@ -24,7 +26,6 @@ export type RuleEditing = { kind: 'rule'; id: string } | { kind: 'new'; ruleKind
  */
 function Dialog() {
   const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
   const view = useAlertRules((s) => s.view);
   const loadError = useAlertRules((s) => s.error);
   const focusId = useAlertsUi((s) => s.rulesFocus);
@@ -37,15 +38,6 @@ function Dialog() {
   const [ioResult, setIoResult] = useState<IoResult | null>(null);
   // Bumped when the rules are replaced underneath the form (a reset): the form starts over.
   const [generation, setGeneration] = useState(0);
-  useFocusTrap(ref);
-
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) alertsUi.closeRules();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
 
   const rules = useMemo(() => view?.rules ?? [], [view]);
   const rule: AlertRule | null = useMemo(
@@ -58,114 +50,91 @@ function Dialog() {
     else setEditing(next);
   };
 
-  // Keys stay inside (the board behind must not act on A, S, M or F8); Tab and Esc go on.
-  const keepKeysInside = (event: KeyboardEvent) => {
-    if (event.key !== 'Tab' && event.key !== 'Escape') event.stopPropagation();
-  };
-
   return (
-    <div className="rules-layer">
-      <div className="rules-backdrop" aria-hidden="true" onClick={() => alertsUi.closeRules()} />
-      <div
-        ref={ref}
-        className="rules-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="rules-title"
-        data-testid="alert-rules"
-        tabIndex={-1}
-        onKeyDown={keepKeysInside}
+    // Keys stay inside: the board behind must not act on A, S, M or F8.
+    <ModalDialog
+      labelledBy="rules-title"
+      testId="alert-rules"
+      className="rules-dialog"
+      onClose={() => alertsUi.closeRules()}
+    >
+      <DialogHead
+        titleId="rules-title"
+        title={t('alerts.rules.title')}
+        close={{
+          label: t('alerts.rules.close'),
+          testId: 'alert-rules-close',
+          onClick: () => alertsUi.closeRules(),
+        }}
       >
-        <header className="rules-dialog__head">
-          <h2 id="rules-title" className="rules-dialog__title">
-            {t('alerts.rules.title')}
-          </h2>
-          <span className="rules-dialog__meta" data-testid="alert-rules-source">
-            {view
-              ? t(view.isDefault ? 'alerts.rules.isDefault' : 'alerts.rules.isEdited', { n: rules.length })
-              : ''}
-          </span>
-          <span className="rules-dialog__spacer" />
-          <RuleFileTools
-            setResult={setIoResult}
-            onReset={(first) => {
-              setDirty(false);
-              setGeneration((g) => g + 1);
-              setEditing(first ? { kind: 'rule', id: first } : null);
-            }}
-          />
+        <span className="dialog__meta" data-testid="alert-rules-source">
+          {view
+            ? t(view.isDefault ? 'alerts.rules.isDefault' : 'alerts.rules.isEdited', { n: rules.length })
+            : ''}
+        </span>
+        <span className="spacer" />
+        <RuleFileTools
+          setResult={setIoResult}
+          onReset={(first) => {
+            setDirty(false);
+            setGeneration((g) => g + 1);
+            setEditing(first ? { kind: 'rule', id: first } : null);
+          }}
+        />
+      </DialogHead>
+      {loadError && (
+        <p className="banner banner--strip banner--bad" role="alert">
+          {t('alerts.rules.loadFailed', { reason: loadError })}
+        </p>
+      )}
+      {ioResult && (
+        <p
+          className={`banner banner--strip banner--${ioResult.tone}`}
+          role={ioResult.tone === 'bad' ? 'alert' : 'status'}
+          data-testid="alert-rules-io-result"
+        >
+          <span className="banner__text">{ioResult.text}</span>
+          <CloseButton label={t('alerts.rules.dismiss')} onClick={() => setIoResult(null)} />
+        </p>
+      )}
+      {pending !== undefined && (
+        <div className="banner banner--strip banner--warn" role="alert" data-testid="alert-rules-discard">
+          <span>{t('alerts.rules.unsaved')}</span>
           <button
             type="button"
-            className="icon-button"
-            data-testid="alert-rules-close"
-            aria-label={t('alerts.rules.close')}
-            title={t('alerts.rules.close')}
-            onClick={() => alertsUi.closeRules()}
+            className="btn"
+            data-testid="alert-rules-discard-yes"
+            onClick={() => {
+              setEditing(pending);
+              setPending(undefined);
+              setDirty(false);
+            }}
           >
-            <span aria-hidden="true">✕</span>
+            {t('alerts.rules.discard')}
           </button>
-        </header>
-        {loadError && (
-          <p className="rules-banner is-bad" role="alert">
-            {t('alerts.rules.loadFailed', { reason: loadError })}
-          </p>
-        )}
-        {ioResult && (
-          <p
-            className={`rules-banner is-${ioResult.tone}`}
-            role={ioResult.tone === 'bad' ? 'alert' : 'status'}
-            data-testid="alert-rules-io-result"
-          >
-            <span className="rules-banner__text">{ioResult.text}</span>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('alerts.rules.dismiss')}
-              onClick={() => setIoResult(null)}
-            >
-              <span aria-hidden="true">✕</span>
-            </button>
-          </p>
-        )}
-        {pending !== undefined && (
-          <div className="rules-banner is-warn" role="alert" data-testid="alert-rules-discard">
-            <span>{t('alerts.rules.unsaved')}</span>
-            <button
-              type="button"
-              className="alert-button"
-              data-testid="alert-rules-discard-yes"
-              onClick={() => {
-                setEditing(pending);
-                setPending(undefined);
-                setDirty(false);
-              }}
-            >
-              {t('alerts.rules.discard')}
-            </button>
-            <button type="button" className="alert-button" onClick={() => setPending(undefined)}>
-              {t('alerts.rules.keepEditing')}
-            </button>
-          </div>
-        )}
-        <div className="rules-dialog__body">
-          <RuleList rules={rules} muted={view?.muted ?? []} editing={editing} onEdit={switchTo} />
-          <RuleForm
-            key={`${generation}:${editing ? (editing.kind === 'rule' ? `rule:${editing.id}` : `new:${editing.ruleKind}`) : 'none'}`}
-            editing={editing}
-            rule={rule}
-            takenIds={rules.map((r) => r.id)}
-            onDirty={setDirty}
-            onSaved={(saved) => {
-              setDirty(false);
-              setEditing({ kind: 'rule', id: saved.id });
-            }}
-            onDeleted={() => {
-              setDirty(false);
-              setEditing(null);
-            }}
-          />
+          <button type="button" className="btn" onClick={() => setPending(undefined)}>
+            {t('alerts.rules.keepEditing')}
+          </button>
         </div>
+      )}
+      <div className="dialog__body rules-dialog__body">
+        <RuleList rules={rules} muted={view?.muted ?? []} editing={editing} onEdit={switchTo} />
+        <RuleForm
+          key={`${generation}:${editing ? (editing.kind === 'rule' ? `rule:${editing.id}` : `new:${editing.ruleKind}`) : 'none'}`}
+          editing={editing}
+          rule={rule}
+          takenIds={rules.map((r) => r.id)}
+          onDirty={setDirty}
+          onSaved={(saved) => {
+            setDirty(false);
+            setEditing({ kind: 'rule', id: saved.id });
+          }}
+          onDeleted={() => {
+            setDirty(false);
+            setEditing(null);
+          }}
+        />
       </div>
-    </div>
+    </ModalDialog>
   );
 }

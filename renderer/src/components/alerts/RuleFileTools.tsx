@@ -3,8 +3,9 @@ import { useLocale, useT } from '../../i18n/useI18n.js';
 import { alertsUi } from '../../state/alertsUi.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { saveExportFile } from '../faq/fileTransfer.js';
-import { alertRulesActions, messageOf } from './alertRulesStore.js';
+import { alertRulesActions } from './alertRulesStore.js';
 import { localisedMessage } from './ruleForm.js';
+import { messageOf } from '../common/errorMessage.js';
 
 /** importAlertRules takes at most 5,000,000 characters. */
 const MAX_FILE_BYTES = 5_000_000;
@@ -107,7 +108,7 @@ export function RuleFileTools({ onReset, setResult }: RuleFileToolsProps) {
   return (
     <div className="rule-io">
       <select
-        className="rule-input rule-io__mode"
+        className="input rule-io__mode"
         data-testid="alert-rules-import-mode"
         aria-label={t('alerts.io.mode')}
         value={mode}
@@ -118,7 +119,7 @@ export function RuleFileTools({ onReset, setResult }: RuleFileToolsProps) {
       </select>
       <button
         type="button"
-        className="alert-button"
+        className="btn"
         data-testid="alert-rules-import"
         onClick={() => input.current?.click()}
       >
@@ -134,7 +135,7 @@ export function RuleFileTools({ onReset, setResult }: RuleFileToolsProps) {
       />
       <button
         type="button"
-        className="alert-button"
+        className="btn"
         data-testid="alert-rules-export"
         onClick={() => void exportRules()}
       >
@@ -142,7 +143,7 @@ export function RuleFileTools({ onReset, setResult }: RuleFileToolsProps) {
       </button>
       <button
         type="button"
-        className={`alert-button${confirmReset ? ' is-danger' : ''}`}
+        className={`btn${confirmReset ? ' btn--danger' : ''}`}
         data-testid="alert-rules-reset"
         onClick={() => void reset()}
         onBlur={() => setConfirmReset(false)}

@@ -3,7 +3,7 @@ import { FEED_CHECKS, METRIC_CHECKS, SEVERITIES, type AlertRule } from '../../..
 import { useLocale, useT } from '../../i18n/useI18n.js';
 import { alertsUi } from '../../state/alertsUi.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
-import { alertRulesActions, messageOf } from './alertRulesStore.js';
+import { alertRulesActions } from './alertRulesStore.js';
 import type { RuleEditing } from './RuleEditorDialog.js';
 import {
   blankForm,
@@ -16,6 +16,7 @@ import {
   type RuleFormValues,
 } from './ruleForm.js';
 import { severityKey } from './severity.js';
+import { messageOf } from '../common/errorMessage.js';
 
 interface RuleFormProps {
   editing: RuleEditing;
@@ -112,7 +113,7 @@ export function RuleForm({ editing, rule, takenIds, onDirty, onSaved, onDeleted 
   const text = (name: RuleField, extra: { inputMode?: 'numeric' | 'decimal'; readOnly?: boolean } = {}) => (
     <input
       id={fieldId(name)}
-      className="rule-input"
+      className="input"
       data-testid={`rule-${name}`}
       value={values[name] as string}
       aria-invalid={errors[name] ? true : undefined}
@@ -125,7 +126,7 @@ export function RuleForm({ editing, rule, takenIds, onDirty, onSaved, onDeleted 
   const lines = (name: 'anyOf' | 'allOf' | 'noneOf') => (
     <textarea
       id={fieldId(name)}
-      className="rule-input rule-input--lines"
+      className="input"
       data-testid={`rule-${name}`}
       rows={name === 'anyOf' ? 5 : 2}
       value={values[name]}
@@ -163,7 +164,7 @@ export function RuleForm({ editing, rule, takenIds, onDirty, onSaved, onDeleted 
           t('alerts.field.severity'),
           <select
             id={fieldId('severity')}
-            className="rule-input"
+            className="input"
             data-testid="rule-severity"
             value={values.severity}
             onChange={(event) => change('severity', event.target.value as RuleFormValues['severity'])}
@@ -175,7 +176,7 @@ export function RuleForm({ editing, rule, takenIds, onDirty, onSaved, onDeleted 
             ))}
           </select>,
         )}
-        <label className="rule-enabled">
+        <label className="check rule-enabled">
           <input
             type="checkbox"
             data-testid="rule-enabled"
@@ -215,7 +216,7 @@ export function RuleForm({ editing, rule, takenIds, onDirty, onSaved, onDeleted 
             t('alerts.field.check'),
             <select
               id={fieldId('check')}
-              className="rule-input"
+              className="input"
               data-testid="rule-check"
               value={values.check}
               onChange={(event) => change('check', event.target.value)}
@@ -244,7 +245,7 @@ export function RuleForm({ editing, rule, takenIds, onDirty, onSaved, onDeleted 
       )}
       {field('hint', t('alerts.field.hint'), text('hint'), t('alerts.field.hintHint'))}
       {failure && (
-        <p className="rule-form__failure" role="alert" data-testid="rule-save-error">
+        <p className="banner banner--bad rule-form__failure" role="alert" data-testid="rule-save-error">
           {t('alerts.rules.saveFailed', { reason: failure })}
         </p>
       )}
@@ -252,7 +253,7 @@ export function RuleForm({ editing, rule, takenIds, onDirty, onSaved, onDeleted 
         {!isNew && (
           <button
             type="button"
-            className={`alert-button${confirmDelete ? ' is-danger' : ''}`}
+            className={`btn${confirmDelete ? ' btn--danger' : ''}`}
             data-testid="rule-delete"
             onClick={() => void remove()}
             onBlur={() => setConfirmDelete(false)}
@@ -260,13 +261,13 @@ export function RuleForm({ editing, rule, takenIds, onDirty, onSaved, onDeleted 
             {t(confirmDelete ? 'alerts.rules.deleteConfirm' : 'alerts.rules.delete')}
           </button>
         )}
-        <span className="rule-form__spacer" />
+        <span className="spacer" />
         <span className="rule-form__state" data-testid="rule-form-state">
           {result?.ok ? '' : t('alerts.rules.fixFirst')}
         </span>
         <button
           type="submit"
-          className="alert-button is-primary"
+          className="btn btn--primary"
           data-testid="rule-save"
           disabled={!result?.ok || saving}
           title={t('alerts.rules.saveTitle')}
@@ -289,21 +290,17 @@ interface FieldProps {
 function Field({ name, label, problem, hint, children }: FieldProps) {
   const t = useT();
   return (
-    <div className={`rule-field${problem ? ' has-problem' : ''}`}>
-      <label className="rule-field__label" htmlFor={fieldId(name)}>
+    <div className={`field${problem ? ' has-error' : ''}`}>
+      <label className="field__label" htmlFor={fieldId(name)}>
         {label}
       </label>
       {children}
       {problem ? (
-        <p
-          className="rule-field__problem"
-          id={`${fieldId(name)}-problem`}
-          data-testid={`rule-${name}-problem`}
-        >
+        <p className="field__error" id={`${fieldId(name)}-problem`} data-testid={`rule-${name}-problem`}>
           {t(problem.key, problem.vars)}
         </p>
       ) : (
-        hint && <p className="rule-field__hint">{hint}</p>
+        hint && <p className="field__hint">{hint}</p>
       )}
     </div>
   );

@@ -28,7 +28,7 @@ export function RuleList({ rules, muted, editing, onEdit }: RuleListProps) {
           <button
             key={kind}
             type="button"
-            className="alert-button"
+            className="btn"
             data-testid={`alert-rule-new-${kind}`}
             onClick={() => onEdit({ kind: 'new', ruleKind: kind })}
           >
@@ -58,12 +58,14 @@ export function RuleList({ rules, muted, editing, onEdit }: RuleListProps) {
                   <bdi>{rule.name}</bdi>
                 </span>
                 <span className="rule-row__kind">{t(`alerts.kind.${rule.kind}`)}</span>
-                {!rule.enabled && <span className="alert-chip is-off">{t('alerts.rules.disabled')}</span>}
+                {!rule.enabled && (
+                  <span className="chip alert-chip is-off">{t('alerts.rules.disabled')}</span>
+                )}
               </button>
               {isMuted && (
                 <button
                   type="button"
-                  className="alert-chip is-muted rule-row__unmute"
+                  className="chip alert-chip is-muted rule-row__unmute"
                   data-testid="alert-rule-unmute"
                   title={t('alerts.action.unmuteTitle')}
                   onClick={() => void muteRule(client, rule, false)}

@@ -8,7 +8,8 @@ import type { LiveDeskClient } from '../../../../shared/api/contract.js';
 import { alertsUi, useAlertsUi } from '../../state/alertsUi.js';
 import { boardActions, useBoardStore } from '../../state/boardStore.js';
 import { withAlertView } from './alertList.js';
-import { alertRulesActions, messageOf } from './alertRulesStore.js';
+import { alertRulesActions } from './alertRulesStore.js';
+import { messageOf } from '../common/errorMessage.js';
 
 export const SNOOZE_CHOICES = [5, 15, 30] as const;
 

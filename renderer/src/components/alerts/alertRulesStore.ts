@@ -9,6 +9,7 @@ import type { AlertRulesView } from '../../../../shared/api/alerts.js';
 import type { LiveDeskClient } from '../../../../shared/api/contract.js';
 import type { AlertRule } from '../../../../shared/alerts/rules.js';
 import { useBoardStore } from '../../state/boardStore.js';
+import { messageOf } from '../common/errorMessage.js';
 
 export interface AlertRulesState {
   view: AlertRulesView | null;
@@ -19,10 +20,6 @@ export interface AlertRulesState {
 const NO_MUTES: ReadonlySet<string> = new Set();
 
 export const useAlertRules = create<AlertRulesState>()(() => ({ view: null, muted: NO_MUTES, error: null }));
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export const alertRulesActions = {
   /** An answer of listAlertRules, muteAlertRule or resetAlertRules: shown at once. */

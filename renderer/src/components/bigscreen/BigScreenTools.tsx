@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useI18n.js';
+import { ToolButton } from '../common/ToolButton.js';
+import { isViewerPage } from '../share/shareSession.js';
 
 /** Back to the board, and full screen (a TV shows no browser chrome). */
 export function BigScreenTools() {
@@ -11,25 +13,25 @@ export function BigScreenTools() {
   };
   return (
     <>
-      <button
-        type="button"
-        className="tool-button"
-        data-testid="bigscreen-back"
-        onClick={() => {
-          window.location.hash = '';
-        }}
-      >
-        <span aria-hidden="true">←</span> {t('bigscreen.back')}
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        data-testid="bigscreen-fullscreen"
+      {/* A LAN viewer has no board to go back to. */}
+      {!isViewerPage() && (
+        <ToolButton
+          testId="bigscreen-back"
+          icon="←"
+          label={t('bigscreen.back')}
+          collapsible={false}
+          onClick={() => {
+            window.location.hash = '';
+          }}
+        />
+      )}
+      <ToolButton
+        testId="bigscreen-fullscreen"
+        icon="⛶"
+        label={fullscreen ? t('bigscreen.exitFullscreen') : t('bigscreen.fullscreen')}
+        collapsible={false}
         onClick={toggleFullscreen}
-      >
-        <span aria-hidden="true">⛶</span>{' '}
-        {fullscreen ? t('bigscreen.exitFullscreen') : t('bigscreen.fullscreen')}
-      </button>
+      />
     </>
   );
 }

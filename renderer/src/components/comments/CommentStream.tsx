@@ -7,6 +7,7 @@ import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { canLoadOlder } from '../../state/commentBuffer.js';
 import { CommentRowView } from './CommentRowView.js';
 import { visibleRange } from './visibleRange.js';
+import { useClientHeight } from '../../hooks/useClientHeight.js';
 
 /** Fixed row height (px): lets the list place any row without measuring it. Matches the CSS. */
 export const COMMENT_ROW_HEIGHT = 26;
@@ -39,7 +40,7 @@ export function CommentStream() {
   const viewportRef = useRef<HTMLDivElement>(null);
   const lastTopRef = useRef(0);
   const [position, setPosition] = useState<ScrollPosition>({ top: 0, base });
-  const [viewportHeight, setViewportHeight] = useState(0);
+  const viewportHeight = useClientHeight(viewportRef);
 
   const totalHeight = rows.length * COMMENT_ROW_HEIGHT;
   const bottomTop = Math.max(0, totalHeight - viewportHeight);
@@ -55,14 +56,6 @@ export function CommentStream() {
     rows.length,
     OVERSCAN_ROWS,
   );
-
-  useLayoutEffect(() => {
-    const viewport = viewportRef.current;
-    if (!viewport) return;
-    const observer = new ResizeObserver(() => setViewportHeight(viewport.clientHeight));
-    observer.observe(viewport);
-    return () => observer.disconnect();
-  }, []);
 
   // Make the DOM agree with the position computed above (before paint, so rows never jump).
   useLayoutEffect(() => {
@@ -134,7 +127,7 @@ export function CommentStream() {
       <div className="comments__body">
         <div
           ref={viewportRef}
-          className="comments__viewport"
+          className="list-viewport comments__viewport"
           data-testid="comment-stream"
           role="list"
           aria-label={t('comments.title')}
@@ -156,7 +149,7 @@ export function CommentStream() {
             ))}
           </div>
         </div>
-        {rows.length === 0 && <div className="panel__empty comments__empty">{t('comments.empty')}</div>}
+        {rows.length === 0 && <div className="empty-state empty-state--overlay">{t('comments.empty')}</div>}
         {!following && loadingOlder && (
           <div className="comments__notice" data-testid="comments-loading-older">
             {t('comments.loadingOlder')}

@@ -97,7 +97,7 @@ function Gaps() {
     <section className="diag-section" aria-labelledby="diag-gaps">
       <h3 className="diag-section__title" id="diag-gaps">
         {t('diag.gaps')}
-        <span className="diag-section__count">{newestFirst.length}</span>
+        <span className="badge diag-section__count">{newestFirst.length}</span>
       </h3>
       <p className="diag-section__hint">{t('diag.gapsHint')}</p>
       {newestFirst.length === 0 ? (
@@ -163,14 +163,14 @@ function InvalidEvents() {
     <section className="diag-section" aria-labelledby="diag-invalid">
       <h3 className="diag-section__title" id="diag-invalid">
         {t('diag.invalid')}
-        <span className="diag-section__count">{samples?.length ?? '…'}</span>
+        <span className="badge diag-section__count">{samples?.length ?? '…'}</span>
         <button type="button" className="link-button" data-testid="diag-refresh" onClick={load}>
           {t('diag.refresh')}
         </button>
       </h3>
       <p className="diag-section__hint">{t('diag.invalidHint')}</p>
       {error && (
-        <p className="settings-note settings-note--bad" role="alert">
+        <p className="banner banner--bad" role="alert">
           {t('diag.loadFailed', { reason: error })}
         </p>
       )}

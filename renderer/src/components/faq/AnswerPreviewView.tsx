@@ -8,8 +8,8 @@ import type { AnswerPreview } from './answerPreview.js';
 export function AnswerPreviewView({ preview }: { preview: AnswerPreview }) {
   const t = useT();
   return (
-    <div className="faq-field">
-      <span className="faq-field__label">{t('faq.edit.preview')}</span>
+    <div className="field">
+      <span className="field__label">{t('faq.edit.preview')}</span>
       <div className="faq-preview" data-testid="faq-preview">
         {preview.segments.length === 0 ? (
           <span className="faq-preview__empty">{t('faq.edit.previewEmpty')}</span>

@@ -41,7 +41,7 @@ export function CategoryChips({
             aria-checked={checked}
             tabIndex={checked ? 0 : -1}
             data-testid={`faq-chip-${category ?? 'all'}`}
-            className={`faq-chip${checked ? ' is-current' : ''}${n === 0 ? ' is-empty' : ''}`}
+            className={`pill faq-chip${checked ? ' is-current' : ''}${n === 0 ? ' is-empty' : ''}`}
             onClick={() => faqUi.setCategory(category)}
           >
             {category === null ? t('faq.cat.all') : t(`faq.cat.${category}`)}

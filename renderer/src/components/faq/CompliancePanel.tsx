@@ -4,8 +4,9 @@ import { useT } from '../../i18n/useI18n.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { faqActions, useFaqStore } from '../../state/faqStore.js';
 import { ConfirmBar, type ConfirmRequest } from './ConfirmBar.js';
-import { messageOf } from './entryActions.js';
 import { parseWordList } from './wordList.js';
+import { messageOf } from '../common/errorMessage.js';
+import { SaveResult } from './SaveResult.js';
 
 /**
  * The 违禁词 tab: the 广告法 word list answers are checked against, and the exceptions that
@@ -15,7 +16,7 @@ import { parseWordList } from './wordList.js';
 export function CompliancePanel() {
   const t = useT();
   const compliance = useFaqStore((s) => s.compliance);
-  if (!compliance) return <p className="faq-banner">{t('faq.loading')}</p>;
+  if (!compliance) return <p className="banner">{t('faq.loading')}</p>;
   return <ComplianceForm compliance={compliance} />;
 }
 
@@ -75,15 +76,15 @@ function ComplianceForm({ compliance }: { compliance: ComplianceWords }) {
     });
 
   const area = (field: Field) => (
-    <div className={`faq-field faq-words__field${errors[field] ? ' has-error' : ''}`}>
-      <label className="faq-field__label" htmlFor={`faq-words-${field}`}>
+    <div className={`field faq-words__field${errors[field] ? ' has-error' : ''}`}>
+      <label className="field__label" htmlFor={`faq-words-${field}`}>
         {t(`faq.words.${field}`)}
-        <span className="faq-field__aside">{t('faq.words.count', { n: parseCount(text[field]) })}</span>
+        <span className="field__aside">{t('faq.words.count', { n: parseCount(text[field]) })}</span>
       </label>
-      <span className="faq-field__hint">{t(`faq.words.${field}Hint`)}</span>
+      <span className="field__hint">{t(`faq.words.${field}Hint`)}</span>
       <textarea
         id={`faq-words-${field}`}
-        className="faq-textarea faq-words__area"
+        className="input faq-words__area"
         data-testid={`faq-words-${field}`}
         spellCheck={false}
         value={text[field]}
@@ -95,7 +96,7 @@ function ComplianceForm({ compliance }: { compliance: ComplianceWords }) {
         }}
       />
       {errors[field] && (
-        <span className="faq-field__error" data-testid={`faq-words-${field}-error`}>
+        <span className="field__error" data-testid={`faq-words-${field}-error`}>
           {errors[field]}
         </span>
       )}
@@ -107,7 +108,7 @@ function ComplianceForm({ compliance }: { compliance: ComplianceWords }) {
       <header className="faq-panel-head">
         <p className="faq-panel-head__scope">{t('faq.words.scope')}</p>
         <span
-          className={`faq-tag ${compliance.isDefault ? 'faq-tag--auto' : 'faq-tag--set'}`}
+          className={`badge ${compliance.isDefault ? 'badge--soft-info' : 'badge--soft-good'}`}
           data-testid="faq-words-default"
           data-default={compliance.isDefault}
         >
@@ -118,26 +119,18 @@ function ComplianceForm({ compliance }: { compliance: ComplianceWords }) {
         {area('words')}
         {area('exceptions')}
       </div>
-      <footer className="faq-panel-foot">
-        {result && (
-          <span
-            className={result.ok ? 'faq-panel-foot__good' : 'faq-panel-foot__bad'}
-            role={result.ok ? 'status' : 'alert'}
-            data-testid="faq-words-result"
-          >
-            {result.text}
-          </span>
-        )}
+      <footer className="dialog__foot faq-panel-foot">
+        <SaveResult result={result} testId="faq-words-result" />
         <button
           type="button"
-          className="faq-button"
+          className="btn"
           data-testid="faq-words-reset"
           disabled={busy || compliance.isDefault}
           onClick={reset}
         >
           {t('faq.words.reset')}
         </button>
-        <button type="submit" className="faq-button faq-button--primary" data-testid="faq-words-save">
+        <button type="submit" className="btn btn--primary" data-testid="faq-words-save">
           {busy ? t('faq.edit.saving') : t('faq.words.save')}
         </button>
       </footer>

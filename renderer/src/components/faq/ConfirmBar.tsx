@@ -46,13 +46,13 @@ export function ConfirmBar({ request, onClose }: { request: ConfirmRequest; onCl
         </ul>
       </div>
       <div className="faq-confirm__buttons">
-        <button type="button" className="faq-button" data-testid="faq-confirm-cancel" onClick={onClose}>
+        <button type="button" className="btn" data-testid="faq-confirm-cancel" onClick={onClose}>
           {t('faq.cancel')}
         </button>
         <button
           ref={okRef}
           type="button"
-          className={`faq-button ${request.danger ? 'faq-button--danger' : 'faq-button--primary'}`}
+          className={`btn ${request.danger ? 'btn--danger' : 'btn--primary'}`}
           data-testid="faq-confirm-ok"
           onClick={() => {
             onClose();

@@ -141,7 +141,7 @@ export function EntriesTab() {
             />
           </label>
           <select
-            className="faq-select"
+            className="input"
             data-testid="faq-enabled-filter"
             aria-label={t('faq.filter.label')}
             value={enabled}
@@ -153,7 +153,7 @@ export function EntriesTab() {
           </select>
           <button
             type="button"
-            className="faq-button faq-button--primary"
+            className="btn btn--primary"
             data-testid="faq-new"
             title={t('faq.newTitle')}
             onClick={() => faqUi.create()}

@@ -5,9 +5,10 @@ import { useLocale, useT } from '../../i18n/useI18n.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { useFaqStore } from '../../state/faqStore.js';
 import type { FaqEditing } from '../../state/faqUi.js';
+import { CloseButton } from '../common/IconButton.js';
 import { previewAnswer } from './answerPreview.js';
 import { AnswerPreviewView } from './AnswerPreviewView.js';
-import { messageOf, saveEntry } from './entryActions.js';
+import { saveEntry } from './entryActions.js';
 import {
   MAX_ANSWER_CHARS,
   fieldOfServerError,
@@ -22,6 +23,7 @@ import { TriggerInput } from './TriggerInput.js';
 import { useFillVars, useKnownVariableNames } from './useLibraryData.js';
 import { VariableInserter } from './VariableInserter.js';
 import type { FaqCategory } from '../../../../shared/faq/entry.js';
+import { messageOf } from '../common/errorMessage.js';
 
 type FieldErrors = Partial<Record<EntryField, string>>;
 
@@ -141,25 +143,17 @@ export function FaqEditor({
         <h3 id="faq-editor-title" className="faq-editor__title">
           {editing.kind === 'new' ? t('faq.edit.newTitle') : t('faq.edit.editTitle', { n: order })}
         </h3>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('faq.edit.close')}
-          title={t('faq.edit.close')}
-          onClick={onClose}
-        >
-          <span aria-hidden="true">✕</span>
-        </button>
+        <CloseButton label={t('faq.edit.close')} onClick={onClose} />
       </header>
       <div className="faq-editor__body">
-        {missingEntry && <p className="faq-banner faq-banner--bad">{t('faq.edit.gone')}</p>}
-        <div className={`faq-field${errors.category ? ' has-error' : ''}`}>
-          <label className="faq-field__label" htmlFor="faq-edit-category">
+        {missingEntry && <p className="banner banner--bad">{t('faq.edit.gone')}</p>}
+        <div className={`field${errors.category ? ' has-error' : ''}`}>
+          <label className="field__label" htmlFor="faq-edit-category">
             {t('faq.col.category')}
           </label>
           <select
             id="faq-edit-category"
-            className="faq-select"
+            className="input"
             data-testid="faq-edit-category"
             value={values.category}
             onChange={(event) => change('category', event.target.value as FaqCategory)}
@@ -170,18 +164,18 @@ export function FaqEditor({
               </option>
             ))}
           </select>
-          {errors.category && <span className="faq-field__error">{errors.category}</span>}
+          {errors.category && <span className="field__error">{errors.category}</span>}
         </div>
         <TriggerInput
           value={values.triggers}
           error={errors.triggers}
           onChange={(v) => change('triggers', v)}
         />
-        <div className={`faq-field${errors.answer ? ' has-error' : ''}`}>
-          <label className="faq-field__label" htmlFor="faq-edit-answer">
+        <div className={`field${errors.answer ? ' has-error' : ''}`}>
+          <label className="field__label" htmlFor="faq-edit-answer">
             {t('faq.col.answer')}
             <span
-              className={`faq-field__aside${values.answer.length > MAX_ANSWER_CHARS ? ' is-over' : ''}`}
+              className={`field__aside${values.answer.length > MAX_ANSWER_CHARS ? ' is-over' : ''}`}
               data-testid="faq-edit-answer-count"
             >
               {values.answer.length}/{MAX_ANSWER_CHARS}
@@ -190,7 +184,7 @@ export function FaqEditor({
           <textarea
             ref={answerRef}
             id="faq-edit-answer"
-            className="faq-textarea"
+            className="input"
             data-testid="faq-edit-answer"
             rows={4}
             value={values.answer}
@@ -199,7 +193,7 @@ export function FaqEditor({
             onChange={(event) => change('answer', event.target.value)}
           />
           {errors.answer && (
-            <span id="faq-edit-answer-error" className="faq-field__error" data-testid="faq-edit-answer-error">
+            <span id="faq-edit-answer-error" className="field__error" data-testid="faq-edit-answer-error">
               {errors.answer}
             </span>
           )}
@@ -213,7 +207,7 @@ export function FaqEditor({
           selfId={selfId}
           onChange={(hotkey) => change('hotkey', hotkey)}
         />
-        <label className="faq-check">
+        <label className="check">
           <input
             type="checkbox"
             data-testid="faq-edit-enabled"
@@ -225,17 +219,17 @@ export function FaqEditor({
       </div>
       <footer className="faq-editor__foot">
         {failure && (
-          <p className="faq-editor__failure" role="alert" data-testid="faq-edit-failure">
+          <p className="banner banner--bad faq-editor__failure" role="alert" data-testid="faq-edit-failure">
             {t('faq.edit.saveFailed', { reason: failure })}
           </p>
         )}
         <span className="faq-editor__keys">{t('faq.edit.keys')}</span>
-        <button type="button" className="faq-button" onClick={onClose}>
+        <button type="button" className="btn" onClick={onClose}>
           {t('faq.cancel')}
         </button>
         <button
           type="submit"
-          className="faq-button faq-button--primary"
+          className="btn btn--primary"
           data-testid="faq-edit-save"
           disabled={saving || missingEntry}
         >

@@ -1,8 +1,10 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useFocusTrap } from '../../hooks/useFocusTrap.js';
+import type { KeyboardEvent } from 'react';
 import { useT } from '../../i18n/useI18n.js';
 import { useFaqStore } from '../../state/faqStore.js';
 import { FAQ_TABS, faqUi, useFaqUi, type FaqTab } from '../../state/faqUi.js';
+import { DialogHead } from '../common/DialogHead.js';
+import { ModalDialog } from '../common/ModalDialog.js';
+import { tabPanelProps, Tabs } from '../common/Tabs.js';
 import { CompliancePanel } from './CompliancePanel.js';
 import { EntriesTab } from './EntriesTab.js';
 import { focusFaqSearch, isFaqLibraryShortcut, useFaqLibraryShortcut } from './useFaqLibraryShortcut.js';
@@ -30,76 +32,58 @@ function Dialog() {
   const t = useT();
   const tab = useFaqUi((s) => s.tab);
   const count = useFaqStore((s) => s.entries.length);
-  const ref = useRef<HTMLDivElement>(null);
-  useFocusTrap(ref);
 
-  // On the document: focus may sit on <body> for a moment (a row re-rendered), Esc still closes.
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) faqUi.close();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-
-  // Tab (the focus trap) and Esc (above) must reach the document; nothing else should reach
-  // the board behind (Ctrl+, would open settings underneath).
-  const keepKeysInside = (event: KeyboardEvent) => {
-    if (event.key === 'Tab' || event.key === 'Escape') return;
-    event.stopPropagation();
-    if (isFaqLibraryShortcut(event.nativeEvent)) {
-      event.preventDefault();
-      faqUi.showTab('entries');
-      requestAnimationFrame(focusFaqSearch);
-    }
+  // Ctrl+/ inside (the board's listener never sees it): back to the entries, at the search box.
+  const onKeyInside = (event: KeyboardEvent) => {
+    if (!isFaqLibraryShortcut(event.nativeEvent)) return;
+    event.preventDefault();
+    faqUi.showTab('entries');
+    requestAnimationFrame(focusFaqSearch);
   };
 
   return (
-    <div className="faq-layer">
-      <div className="faq-backdrop" aria-hidden="true" onClick={() => faqUi.close()} />
-      <div
-        ref={ref}
-        className="faq-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="faq-title"
-        data-testid="faq-library"
-        tabIndex={-1}
-        onKeyDown={keepKeysInside}
-      >
-        <header className="faq-dialog__head">
-          <h2 id="faq-title" className="faq-dialog__title">
+    <ModalDialog
+      labelledBy="faq-title"
+      testId="faq-library"
+      className="faq-dialog"
+      level="top"
+      onClose={() => faqUi.close()}
+      onKeyInside={onKeyInside}
+    >
+      <DialogHead
+        titleId="faq-title"
+        title={
+          <>
             {t('faq.title')}
             <span className="faq-dialog__count" data-testid="faq-total">
               {t('faq.entryCount', { n: count })}
             </span>
-          </h2>
-          <Tabs current={tab} />
-          <span className="faq-dialog__keys" aria-hidden="true">
-            {t('faq.keysHint')}
-          </span>
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="faq-close"
-            title={t('faq.closeTitle')}
-            aria-label={t('faq.close')}
-            onClick={() => faqUi.close()}
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
-        </header>
-        <div
-          className="faq-dialog__body"
-          role="tabpanel"
-          id={`faq-panel-${tab}`}
-          aria-labelledby={`faq-tab-${tab}`}
-        >
-          <LibraryLoadState />
-          {tab === 'entries' ? <EntriesTab /> : tab === 'vars' ? <VariablesPanel /> : <CompliancePanel />}
-        </div>
+          </>
+        }
+        close={{
+          label: t('faq.close'),
+          title: t('faq.closeTitle'),
+          testId: 'faq-close',
+          onClick: () => faqUi.close(),
+        }}
+      >
+        <Tabs
+          idPrefix="faq"
+          tabs={FAQ_TABS}
+          current={tab}
+          ariaLabel={t('faq.title')}
+          labelOf={(value) => t(TAB_LABEL[value])}
+          onSelect={(value) => faqUi.showTab(value)}
+        />
+        <span className="faq-dialog__keys" aria-hidden="true">
+          {t('faq.keysHint')}
+        </span>
+      </DialogHead>
+      <div className="dialog__body faq-dialog__body" {...tabPanelProps('faq', tab)}>
+        <LibraryLoadState />
+        {tab === 'entries' ? <EntriesTab /> : tab === 'vars' ? <VariablesPanel /> : <CompliancePanel />}
       </div>
-    </div>
+    </ModalDialog>
   );
 }
 
@@ -109,44 +93,10 @@ function LibraryLoadState() {
   const error = useFaqStore((s) => s.error);
   if (error) {
     return (
-      <p className="faq-banner faq-banner--bad" role="alert" data-testid="faq-load-error">
+      <p className="banner banner--bad" role="alert" data-testid="faq-load-error">
         {t('faq.loadFailed', { reason: error })}
       </p>
     );
   }
-  return loaded ? null : <p className="faq-banner">{t('faq.loading')}</p>;
-}
-
-function Tabs({ current }: { current: FaqTab }) {
-  const t = useT();
-  // Arrow keys move between tabs (WAI-ARIA tabs pattern); only the current tab is in the Tab order.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    event.preventDefault();
-    const step = event.key === 'ArrowRight' ? 1 : FAQ_TABS.length - 1;
-    const next = FAQ_TABS[(FAQ_TABS.indexOf(current) + step) % FAQ_TABS.length];
-    if (!next) return;
-    faqUi.showTab(next);
-    document.getElementById(`faq-tab-${next}`)?.focus();
-  };
-  return (
-    <div className="faq-tabs" role="tablist" aria-label={t('faq.title')} onKeyDown={onKeyDown}>
-      {FAQ_TABS.map((tab) => (
-        <button
-          key={tab}
-          type="button"
-          role="tab"
-          id={`faq-tab-${tab}`}
-          data-testid={`faq-tab-${tab}`}
-          aria-selected={tab === current}
-          aria-controls={`faq-panel-${tab}`}
-          tabIndex={tab === current ? 0 : -1}
-          className={`faq-tabs__tab${tab === current ? ' is-current' : ''}`}
-          onClick={() => faqUi.showTab(tab)}
-        >
-          {t(TAB_LABEL[tab])}
-        </button>
-      ))}
-    </div>
-  );
+  return loaded ? null : <p className="banner">{t('faq.loading')}</p>;
 }

@@ -5,6 +5,7 @@ import { useT, type Translate } from '../../i18n/useI18n.js';
 import { visibleRange } from '../comments/visibleRange.js';
 import type { FaqListRow } from './listFilter.js';
 import { relativeAge } from './relativeAge.js';
+import { useClientHeight } from '../../hooks/useClientHeight.js';
 
 /** Fixed row height (px), so any row can be placed without measuring: matches faq.css. */
 export const FAQ_ROW_HEIGHT = 34;
@@ -42,18 +43,10 @@ export function FaqList({ rows, selectedId, withHits, draggable, commands, listR
   const t = useT();
   const now = useNow(30_000);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewportHeight, setViewportHeight] = useState(0);
+  const viewportHeight = useClientHeight(listRef);
   const [dragging, setDragging] = useState<string | null>(null);
   const selectedIndex = rows.findIndex((r) => r.entry.id === selectedId);
   const { start, end } = visibleRange(scrollTop, viewportHeight, FAQ_ROW_HEIGHT, rows.length, OVERSCAN_ROWS);
-
-  useLayoutEffect(() => {
-    const viewport = listRef.current;
-    if (!viewport) return;
-    const observer = new ResizeObserver(() => setViewportHeight(viewport.clientHeight));
-    observer.observe(viewport);
-    return () => observer.disconnect();
-  }, [listRef]);
 
   // Keep the selected row in view (keyboard moves, a new entry appended at the end).
   useLayoutEffect(() => {

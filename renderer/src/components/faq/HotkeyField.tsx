@@ -58,14 +58,14 @@ export function HotkeyField({
   const tone = problem ? 'error' : refused || (value && isCommonShortcut(value)) ? 'warn' : 'hint';
 
   return (
-    <div className={`faq-field faq-field--hotkey${problem ? ' has-error' : ''}`}>
-      <label className="faq-field__label" htmlFor="faq-edit-hotkey">
+    <div className={`field field--hotkey${problem ? ' has-error' : ''}`}>
+      <label className="field__label" htmlFor="faq-edit-hotkey">
         {t('faq.edit.hotkey')}
       </label>
       <div className="faq-hotkey">
         <input
           id="faq-edit-hotkey"
-          className="faq-hotkey__input"
+          className="input faq-hotkey__input"
           data-testid="faq-edit-hotkey"
           readOnly
           value={value}
@@ -77,7 +77,7 @@ export function HotkeyField({
         {value && (
           <button
             type="button"
-            className="faq-button faq-button--small"
+            className="btn btn--sm"
             data-testid="faq-edit-hotkey-clear"
             onClick={() => {
               setRefused(null);
@@ -90,7 +90,7 @@ export function HotkeyField({
       </div>
       <span
         id="faq-edit-hotkey-note"
-        className={`faq-field__${tone === 'error' ? 'error' : tone === 'warn' ? 'warn' : 'hint'}`}
+        className={`field__${tone === 'error' ? 'error' : tone === 'warn' ? 'warn' : 'hint'}`}
         data-testid="faq-edit-hotkey-note"
         data-tone={tone}
       >

@@ -8,10 +8,10 @@ import { useLocale, useT } from '../../i18n/useI18n.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { faqActions, useFaqStore } from '../../state/faqStore.js';
 import type { ConfirmRequest } from './ConfirmBar.js';
-import { messageOf } from './entryActions.js';
 import { messageInLocale } from './entryForm.js';
 import { readImportFile, saveExportFile } from './fileTransfer.js';
 import type { FaqStatus } from './useEntryCommands.js';
+import { messageOf } from '../common/errorMessage.js';
 
 const FORMAT_LABEL: Record<FaqFileFormat, string> = { csv: 'CSV', xlsx: 'Excel', json: 'JSON' };
 
@@ -47,7 +47,7 @@ export function ImportExport({ setStatus, confirm }: Props) {
       <button
         ref={importButton}
         type="button"
-        className="faq-button"
+        className="btn"
         data-testid="faq-import-open"
         aria-expanded={panelOpen}
         aria-controls="faq-import-panel"
@@ -63,7 +63,7 @@ export function ImportExport({ setStatus, confirm }: Props) {
           <button
             key={format}
             type="button"
-            className="faq-button faq-button--small"
+            className="btn btn--sm"
             data-testid={`faq-export-${format}`}
             aria-busy={exporting === format}
             aria-label={t('faq.export.as', { format: FORMAT_LABEL[format] })}
@@ -159,8 +159,8 @@ function ImportPanel({ setStatus, confirm, onClose }: Props & { onClose: () => v
       <h3 id="faq-import-title" className="faq-import__title">
         {t('faq.import.title')}
       </h3>
-      <label className="faq-field">
-        <span className="faq-field__label">{t('faq.import.file')}</span>
+      <label className="field">
+        <span className="field__label">{t('faq.import.file')}</span>
         <input
           ref={fileInput}
           type="file"
@@ -174,7 +174,7 @@ function ImportPanel({ setStatus, confirm, onClose }: Props & { onClose: () => v
         />
       </label>
       <fieldset className="faq-import__modes">
-        <legend className="faq-field__label">{t('faq.import.mode')}</legend>
+        <legend className="field__label">{t('faq.import.mode')}</legend>
         {(['merge', 'replace'] as const).map((m) => (
           <label key={m} className="faq-radio">
             <input
@@ -192,14 +192,14 @@ function ImportPanel({ setStatus, confirm, onClose }: Props & { onClose: () => v
           </label>
         ))}
       </fieldset>
-      <p className="faq-field__hint">{t('faq.import.formatsHint')}</p>
+      <p className="field__hint">{t('faq.import.formatsHint')}</p>
       <div className="faq-import__buttons">
-        <button type="button" className="faq-button" onClick={onClose}>
+        <button type="button" className="btn" onClick={onClose}>
           {t('faq.close')}
         </button>
         <button
           type="button"
-          className="faq-button faq-button--primary"
+          className="btn btn--primary"
           data-testid="faq-import-run"
           disabled={!file || busy}
           onClick={start}

@@ -23,14 +23,14 @@ export function TriggerInput({
       ? t('faq.error.triggerTooLong', { line: longLine + 1, max: MAX_TRIGGER_CHARS })
       : undefined);
   return (
-    <div className={`faq-field${problem ? ' has-error' : ''}`}>
-      <label className="faq-field__label" htmlFor="faq-edit-triggers">
+    <div className={`field${problem ? ' has-error' : ''}`}>
+      <label className="field__label" htmlFor="faq-edit-triggers">
         {t('faq.edit.triggers')}
-        <span className="faq-field__aside">{t('faq.edit.triggerCount', { n: count })}</span>
+        <span className="field__aside">{t('faq.edit.triggerCount', { n: count })}</span>
       </label>
       <textarea
         id="faq-edit-triggers"
-        className="faq-textarea faq-textarea--triggers"
+        className="input faq-textarea--triggers"
         data-testid="faq-edit-triggers"
         rows={4}
         spellCheck={false}
@@ -41,7 +41,7 @@ export function TriggerInput({
       />
       <span
         id="faq-edit-triggers-note"
-        className={problem ? 'faq-field__error' : 'faq-field__hint'}
+        className={problem ? 'field__error' : 'field__hint'}
         data-testid={problem ? 'faq-edit-triggers-error' : undefined}
       >
         {problem ?? t('faq.edit.triggersHint', { max: MAX_TRIGGER_CHARS })}

@@ -5,8 +5,15 @@ import { useT } from '../../i18n/useI18n.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { faqActions, useFaqStore } from '../../state/faqStore.js';
-import { messageOf } from './entryActions.js';
-import { variableRows, valuesToSave, MAX_VARIABLE_CHARS } from './variableRows.js';
+import { variableRows, valuesToSave, MAX_VARIABLE_CHARS, type VariableSource } from './variableRows.js';
+import { messageOf } from '../common/errorMessage.js';
+import { SaveResult } from './SaveResult.js';
+
+const SOURCE_TONE = {
+  auto: 'badge--soft-info',
+  set: 'badge--soft-good',
+  unset: 'badge--soft-warn',
+} as const satisfies Record<VariableSource, string>;
 
 /**
  * The 变量 tab: every {变量} the library uses with its value for this show. Empty means unset:
@@ -15,7 +22,7 @@ import { variableRows, valuesToSave, MAX_VARIABLE_CHARS } from './variableRows.j
 export function VariablesPanel() {
   const t = useT();
   const vars = useFaqStore((s) => s.vars);
-  if (!vars) return <p className="faq-banner">{t('faq.loading')}</p>;
+  if (!vars) return <p className="banner">{t('faq.loading')}</p>;
   // Remount when the show changes: the form starts from that show's values.
   return <VariablesForm key={vars.showId ?? 'next'} vars={vars} />;
 }
@@ -103,7 +110,7 @@ function VariablesForm({ vars }: { vars: FaqVariables }) {
                 ) : (
                   <input
                     id={`faq-var-${row.name}`}
-                    className={`faq-input${over ? ' has-error' : ''}`}
+                    className={`input${over ? ' is-invalid' : ''}`}
                     data-testid="faq-var-input"
                     data-name={row.name}
                     value={value}
@@ -116,12 +123,10 @@ function VariablesForm({ vars }: { vars: FaqVariables }) {
                   />
                 )}
                 {over && (
-                  <span className="faq-field__error">
-                    {t('faq.vars.tooLong', { max: MAX_VARIABLE_CHARS })}
-                  </span>
+                  <span className="field__error">{t('faq.vars.tooLong', { max: MAX_VARIABLE_CHARS })}</span>
                 )}
               </span>
-              <span role="cell" className={`faq-tag faq-tag--${row.source}`}>
+              <span role="cell" className={`badge ${SOURCE_TONE[row.source]}`}>
                 {t(`faq.vars.source.${row.source}`)}
               </span>
               <span role="cell" className="faq-vars__used">
@@ -130,22 +135,14 @@ function VariablesForm({ vars }: { vars: FaqVariables }) {
             </div>
           );
         })}
-        {rows.length === 0 && <p className="faq-banner">{t('faq.vars.none')}</p>}
+        {rows.length === 0 && <p className="banner">{t('faq.vars.none')}</p>}
       </div>
-      <footer className="faq-panel-foot">
-        {result && (
-          <span
-            className={result.ok ? 'faq-panel-foot__good' : 'faq-panel-foot__bad'}
-            role={result.ok ? 'status' : 'alert'}
-            data-testid="faq-vars-result"
-          >
-            {result.text}
-          </span>
-        )}
+      <footer className="dialog__foot faq-panel-foot">
+        <SaveResult result={result} testId="faq-vars-result" />
         <span className="faq-panel-foot__hint">{t('faq.vars.hint')}</span>
         <button
           type="button"
-          className="faq-button"
+          className="btn"
           disabled={!dirty || saving}
           onClick={() => {
             setDraft({ ...vars.values });
@@ -156,7 +153,7 @@ function VariablesForm({ vars }: { vars: FaqVariables }) {
         </button>
         <button
           type="submit"
-          className="faq-button faq-button--primary"
+          className="btn btn--primary"
           data-testid="faq-vars-save"
           // Not disabled while saving: a disabled button drops focus to <body>, where Esc closes the library.
           disabled={Boolean(tooLong)}

@@ -61,7 +61,3 @@ export async function copyEntry(
     });
   }
 }
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -18,6 +18,8 @@ const COMMON = new Set([
   'Ctrl+Y',
   'Ctrl+Z',
   'F1',
+  // F4 opens the summary view (components/report/useReportShortcut.ts).
+  'F4',
   'F5',
   // F7 opens the incident log (components/operations/useOperationsShortcuts.ts).
   'F7',

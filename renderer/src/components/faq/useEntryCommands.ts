@@ -5,11 +5,12 @@ import { useFaqStore } from '../../state/faqStore.js';
 import { faqUi } from '../../state/faqUi.js';
 import { previewAnswer } from './answerPreview.js';
 import type { ConfirmRequest } from './ConfirmBar.js';
-import { copyEntry, deleteEntry, entryInput, messageOf, reorderEntries, saveEntry } from './entryActions.js';
+import { copyEntry, deleteEntry, entryInput, reorderEntries, saveEntry } from './entryActions.js';
 import type { FaqListCommands } from './FaqList.js';
 import type { FaqListRow } from './listFilter.js';
 import { moveAmongVisible, moveNextTo } from './reorder.js';
 import { useFillVars } from './useLibraryData.js';
+import { messageOf } from '../common/errorMessage.js';
 
 export interface FaqStatus {
   tone: 'good' | 'bad' | 'info';

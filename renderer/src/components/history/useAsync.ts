@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
+import { messageOf } from '../common/errorMessage.js';
 
 export type AsyncResult<T> =
   { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: string };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Runs `load` (memoise it: a new function is a new request) and keeps its answer; an answer to

@@ -81,7 +81,7 @@ export function MetricGrid() {
         </div>
       </header>
       {tiles.length === 0 ? (
-        <div className="tiles__empty">{t('tiles.allHidden')}</div>
+        <div className="empty-state tiles__empty">{t('tiles.allHidden')}</div>
       ) : (
         <div className="metric-grid metric-grid--layout" data-testid="metric-grid">
           {tiles.map((key) => (

@@ -87,7 +87,7 @@ export function TileEditor({ returnFocusTo }: { returnFocusTo: RefObject<HTMLEle
       <footer className="tile-editor__foot">
         <button
           type="button"
-          className="tile-editor__button"
+          className="btn"
           data-testid="tile-editor-reset"
           onClick={() => tileLayoutActions.reset()}
         >
@@ -95,7 +95,7 @@ export function TileEditor({ returnFocusTo }: { returnFocusTo: RefObject<HTMLEle
         </button>
         <button
           type="button"
-          className="tile-editor__button tile-editor__button--primary"
+          className="btn btn--primary"
           data-testid="tile-editor-done"
           onClick={() => tileLayoutActions.closeEditor()}
         >

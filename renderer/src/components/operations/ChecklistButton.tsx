@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/useI18n.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { operationsUi, useOperationsUi } from '../../state/operationsUi.js';
+import { ToolButton } from '../common/ToolButton.js';
 import { CHECKLIST_KEY } from './useOperationsShortcuts.js';
 
 /**
@@ -13,10 +14,11 @@ export function ChecklistButton() {
   const progress = useBoardStore((s) => s.operations?.checklist?.progress ?? null);
   const tone = !progress ? '' : progress.fail > 0 ? ' is-fail' : progress.open === 0 ? ' is-done' : '';
   return (
-    <button
-      type="button"
-      className={`tool-button ops-tool${tone}`}
-      data-testid="checklist-open"
+    <ToolButton
+      testId="checklist-open"
+      icon="☑"
+      label={t('ops.checklist.button')}
+      className={`ops-tool${tone}`}
       title={t('ops.checklist.buttonTitle', { key: CHECKLIST_KEY })}
       aria-label={
         progress
@@ -32,13 +34,11 @@ export function ChecklistButton() {
       aria-keyshortcuts={CHECKLIST_KEY}
       onClick={() => operationsUi.openChecklist()}
     >
-      <span aria-hidden="true">☑</span>{' '}
-      <span className="tool-button__label">{t('ops.checklist.button')}</span>
       {progress && (
         <span className="ops-tool__figure" data-testid="checklist-open-progress">
           {t('ops.checklist.progress', { done: progress.done, total: progress.total })}
         </span>
       )}
-    </button>
+    </ToolButton>
   );
 }

@@ -1,14 +1,16 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useFocusTrap } from '../../hooks/useFocusTrap.js';
 import { useT } from '../../i18n/useI18n.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { operationsUi, useOperationsUi } from '../../state/operationsUi.js';
+import { ModalDialog } from '../common/ModalDialog.js';
 import { ChecklistHeader } from './ChecklistHeader.js';
 import { ChecklistItems } from './ChecklistItems.js';
 import { OpsStatusLine } from './OpsStatusLine.js';
 import { useOperationsData } from './operationsData.js';
 import { TemplateEditor } from './TemplateEditor.js';
 import { CHECKLIST_KEY, INCIDENTS_KEY } from './useOperationsShortcuts.js';
+
+/** The operations keys work from inside: F9 closes the checklist, F7 goes to the log. */
+const PASS_KEYS = [CHECKLIST_KEY, INCIDENTS_KEY];
 
 /** The 设备调试清单; rendered only while open. */
 export function ChecklistDialog() {
@@ -27,55 +29,34 @@ function Dialog() {
   const view = useOperationsUi((s) => s.checklistView);
   const run = useOperationsData((s) => s.run);
   const runError = useOperationsData((s) => s.runError);
-  const ref = useRef<HTMLDivElement>(null);
-  useFocusTrap(ref);
-
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) operationsUi.closeChecklist();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-
-  const keepKeysInside = (event: KeyboardEvent) => {
-    if (['Tab', 'Escape', CHECKLIST_KEY, INCIDENTS_KEY].includes(event.key)) return;
-    event.stopPropagation();
-  };
 
   return (
-    <div className="ops-layer">
-      <div className="ops-backdrop" aria-hidden="true" onClick={() => operationsUi.closeChecklist()} />
-      <div
-        ref={ref}
-        className="ops-dialog checklist-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="checklist-title"
-        data-ops-modal=""
-        data-testid="checklist-dialog"
-        tabIndex={-1}
-        onKeyDown={keepKeysInside}
-      >
-        <ChecklistHeader client={client} run={run} />
-        <OpsStatusLine />
-        <div className="ops-dialog__body">
-          {view === 'template' ? (
-            <TemplateEditor client={client} />
-          ) : run ? (
-            <ChecklistItems client={client} run={run} />
-          ) : (
-            <p className={`ops-banner${runError ? ' is-bad' : ''}`} role={runError ? 'alert' : undefined}>
-              {runError ? t('ops.checklist.loadFailed', { reason: runError }) : t('ops.checklist.loading')}
-            </p>
-          )}
-        </div>
-        {view === 'run' && (
-          <footer className="ops-dialog__keys" aria-hidden="true">
-            {t('ops.checklist.keysHint')}
-          </footer>
+    <ModalDialog
+      labelledBy="checklist-title"
+      testId="checklist-dialog"
+      className="checklist-dialog"
+      onClose={() => operationsUi.closeChecklist()}
+      passKeys={PASS_KEYS}
+      marks={{ 'data-ops-modal': '' }}
+    >
+      <ChecklistHeader client={client} run={run} />
+      <OpsStatusLine />
+      <div className="dialog__body">
+        {view === 'template' ? (
+          <TemplateEditor client={client} />
+        ) : run ? (
+          <ChecklistItems client={client} run={run} />
+        ) : (
+          <p className={`banner${runError ? ' banner--bad' : ''}`} role={runError ? 'alert' : undefined}>
+            {runError ? t('ops.checklist.loadFailed', { reason: runError }) : t('ops.checklist.loading')}
+          </p>
         )}
       </div>
-    </div>
+      {view === 'run' && (
+        <footer className="kbd-hint" aria-hidden="true">
+          {t('ops.checklist.keysHint')}
+        </footer>
+      )}
+    </ModalDialog>
   );
 }

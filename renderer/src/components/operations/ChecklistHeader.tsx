@@ -3,6 +3,7 @@ import type { ChecklistRun } from '../../../../shared/api/operations.js';
 import { useT } from '../../i18n/useI18n.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { operationsUi, useOperationsUi } from '../../state/operationsUi.js';
+import { DialogHead } from '../common/DialogHead.js';
 import { ChecklistProgress } from './ChecklistProgress.js';
 import { DeadlineCountdown } from './DeadlineCountdown.js';
 import { exportRun } from './operationsActions.js';
@@ -20,19 +21,26 @@ export function ChecklistHeader({ client, run }: { client: LiveDeskClient; run: 
   const forShow = run !== null && run.showId !== null && showTitle !== null;
   return (
     <header className="checklist-head">
-      <div className="checklist-head__row">
-        <h2 id="checklist-title" className="ops-dialog__title">
-          {t(view === 'template' ? 'ops.template.title' : 'ops.checklist.title')}
-        </h2>
-        <span className={`checklist-head__scope${forShow ? '' : ' is-next'}`} data-testid="checklist-scope">
+      <DialogHead
+        as="div"
+        titleId="checklist-title"
+        title={t(view === 'template' ? 'ops.template.title' : 'ops.checklist.title')}
+        close={{
+          label: t('ops.checklist.close'),
+          title: t('ops.checklist.closeTitle', { key: CHECKLIST_KEY }),
+          testId: 'checklist-close',
+          onClick: () => operationsUi.closeChecklist(),
+        }}
+      >
+        <span className={`dialog__meta${forShow ? '' : ' is-next'}`} data-testid="checklist-scope">
           {forShow ? t('ops.checklist.forShow', { title: showTitle }) : t('ops.checklist.forNext')}
         </span>
-        <span className="ops-spacer" />
+        <span className="spacer" />
         {view === 'run' && run && (
           <>
             <button
               type="button"
-              className="ops-button"
+              className="btn"
               data-testid="checklist-export-xlsx"
               onClick={() => void exportRun(client, run.id, 'xlsx')}
             >
@@ -40,7 +48,7 @@ export function ChecklistHeader({ client, run }: { client: LiveDeskClient; run: 
             </button>
             <button
               type="button"
-              className="ops-button"
+              className="btn"
               data-testid="checklist-export-md"
               onClick={() => void exportRun(client, run.id, 'md')}
             >
@@ -50,23 +58,13 @@ export function ChecklistHeader({ client, run }: { client: LiveDeskClient; run: 
         )}
         <button
           type="button"
-          className="ops-button"
+          className="btn"
           data-testid="checklist-template-toggle"
           onClick={() => operationsUi.showChecklistView(view === 'template' ? 'run' : 'template')}
         >
           {t(view === 'template' ? 'ops.checklist.backToRun' : 'ops.checklist.template')}
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-testid="checklist-close"
-          aria-label={t('ops.checklist.close')}
-          title={t('ops.checklist.closeTitle', { key: CHECKLIST_KEY })}
-          onClick={() => operationsUi.closeChecklist()}
-        >
-          <span aria-hidden="true">✕</span>
-        </button>
-      </div>
+      </DialogHead>
       {view === 'run' && run && (
         <div className="checklist-head__row checklist-head__row--status">
           <ChecklistProgress progress={run.progress} />

@@ -184,7 +184,7 @@ export function ChecklistItemRow({ client, runId, item, playbook, autoFocus }: C
       <span role="gridcell" className="checklist-row__measured">
         {item.expected.kind !== 'check' && (
           <input
-            className={`ops-input${rowError && draft !== null ? ' is-bad' : ''}`}
+            className={`input input--sm${rowError && draft !== null ? ' is-invalid' : ''}`}
             data-testid="checklist-measured"
             type="text"
             inputMode={item.expected.kind === 'range' ? 'decimal' : 'text'}
@@ -221,7 +221,7 @@ export function ChecklistItemRow({ client, runId, item, playbook, autoFocus }: C
       </span>
       <span role="gridcell" className="checklist-row__note">
         <input
-          className="ops-input"
+          className="input input--sm"
           data-testid="checklist-note"
           type="text"
           autoComplete="off"

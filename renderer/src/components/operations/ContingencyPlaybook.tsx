@@ -25,7 +25,7 @@ export function ContingencyPlaybook({
         <span className="contingency__title">{t('ops.item.contingency', { title: playbook.title })}</span>
         <button
           type="button"
-          className="ops-button ops-button--small"
+          className="btn btn--sm"
           data-testid="checklist-open-incident"
           onClick={() => {
             operationsUi.closeChecklist();

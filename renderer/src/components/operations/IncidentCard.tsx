@@ -99,7 +99,7 @@ export function IncidentCard({ client, incident, now, focused, expanded, onToggl
         {onToggle && (
           <button
             type="button"
-            className="ops-button ops-button--quiet ops-button--small"
+            className="btn btn--ghost btn--sm"
             data-testid="incident-toggle"
             aria-expanded={expanded}
             aria-controls={`${incidentCardId(incident.id)}-body`}
@@ -118,7 +118,7 @@ export function IncidentCard({ client, incident, now, focused, expanded, onToggl
             {open && incident.respondedAt === null && (
               <button
                 type="button"
-                className="ops-button"
+                className="btn"
                 data-testid="incident-respond"
                 title={t('ops.incident.respondTitle')}
                 onClick={() => update({ responded: true })}
@@ -129,7 +129,7 @@ export function IncidentCard({ client, incident, now, focused, expanded, onToggl
             {open ? (
               <button
                 type="button"
-                className="ops-button is-good"
+                className="btn btn--good"
                 data-testid="incident-resolve"
                 onClick={() => void resolve(true)}
               >
@@ -138,7 +138,7 @@ export function IncidentCard({ client, incident, now, focused, expanded, onToggl
             ) : (
               <button
                 type="button"
-                className="ops-button ops-button--quiet"
+                className="btn btn--ghost"
                 data-testid="incident-reopen"
                 onClick={() => void resolve(false)}
               >

@@ -42,7 +42,7 @@ export function IncidentNotes({ client, incident }: { client: LiveDeskClient; in
       )}
       {!locked && (
         <input
-          className="ops-input incident-notes__input"
+          className="input input--sm incident-notes__input"
           data-testid="incident-note-input"
           type="text"
           autoComplete="off"

@@ -5,6 +5,8 @@ import { useT } from '../../i18n/useI18n.js';
 import { alertsUi } from '../../state/alertsUi.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
+import { DialogHead } from '../common/DialogHead.js';
+import { SidePanel } from '../common/SidePanel.js';
 import { operationsUi, useOperationsUi } from '../../state/operationsUi.js';
 import { IncidentCard, incidentCardId } from './IncidentCard.js';
 import { IncidentKpiStrip } from './IncidentKpiStrip.js';
@@ -12,7 +14,6 @@ import { NewIncidentForm } from './NewIncidentForm.js';
 import { useOperationsData } from './operationsData.js';
 import { OpsStatusLine } from './OpsStatusLine.js';
 import { focusNewIncident, INCIDENTS_KEY } from './useOperationsShortcuts.js';
-import { useTopBarBottom } from './useTopBarBottom.js';
 
 const NONE: readonly IncidentView[] = [];
 
@@ -39,14 +40,10 @@ function Panel() {
   const focusRequest = useOperationsUi((s) => s.focusRequest);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const resolved = useMemo(() => (listed ?? []).filter((i) => i.resolvedAt !== null), [listed]);
-  const top = useTopBarBottom();
 
+  // Both live on the right edge: the log takes the alert panel's place.
   useEffect(() => {
     alertsUi.closePanel();
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    return () => {
-      if (previous?.isConnected && !previous.closest('[data-testid="incident-panel"]')) previous.focus();
-    };
   }, []);
 
   // The incident asked for (just opened, or an alert's): into view, with the keyboard on it.
@@ -79,55 +76,43 @@ function Panel() {
   };
 
   return (
-    <aside
-      className="incident-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="incident-panel-title"
-      data-testid="incident-panel"
-      style={{ top }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
-        event.preventDefault();
-        operationsUi.closeIncidents();
-      }}
+    <SidePanel
+      labelledBy="incident-panel-title"
+      testId="incident-panel"
+      onClose={() => operationsUi.closeIncidents()}
     >
-      <header className="incident-panel__head">
-        <h2 id="incident-panel-title" className="incident-panel__title">
-          {t('ops.incidents.title')}
-        </h2>
+      <DialogHead
+        titleId="incident-panel-title"
+        title={t('ops.incidents.title')}
+        close={{
+          label: t('ops.incidents.close'),
+          title: t('ops.incidents.closeTitle', { key: INCIDENTS_KEY }),
+          testId: 'incident-panel-close',
+          onClick: () => operationsUi.closeIncidents(),
+        }}
+      >
         <span
-          className={`incident-panel__count${ongoing.length > 0 ? ' is-busy' : ''}`}
+          className={`dialog__meta incident-panel__count${ongoing.length > 0 ? ' is-busy' : ''}`}
           data-testid="incident-open-count"
         >
           {t('ops.incidents.openCount', { n: ongoing.length })}
         </span>
-        <span className="ops-spacer" />
+        <span className="spacer" />
         <button
           type="button"
-          className="ops-button ops-button--small"
+          className="btn btn--sm"
           data-testid="playbooks-open"
           onClick={() => operationsUi.openPlaybooks()}
         >
           {t('ops.incidents.playbooks')}
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-testid="incident-panel-close"
-          aria-label={t('ops.incidents.close')}
-          title={t('ops.incidents.closeTitle', { key: INCIDENTS_KEY })}
-          onClick={() => operationsUi.closeIncidents()}
-        >
-          <span aria-hidden="true">✕</span>
-        </button>
-      </header>
+      </DialogHead>
       <NewIncidentForm client={client} />
       <OpsStatusLine />
-      <div className="incident-panel__body">
+      <div className="side-panel__body incident-panel__body">
         <IncidentKpiStrip />
         {loadError && (
-          <p className="ops-banner is-bad" role="alert">
+          <p className="banner banner--bad" role="alert">
             {t('ops.incidents.loadFailed', { reason: loadError })}
           </p>
         )}
@@ -145,7 +130,7 @@ function Panel() {
             ))}
           </ol>
         ) : (
-          <p className="panel__empty" data-testid="incident-none">
+          <p className="empty-state" data-testid="incident-none">
             {t('ops.incidents.none')}
           </p>
         )}
@@ -170,9 +155,9 @@ function Panel() {
           </section>
         )}
       </div>
-      <footer className="incident-panel__keys" aria-hidden="true">
+      <footer className="kbd-hint" aria-hidden="true">
         {t('ops.incidents.keysHint', { key: INCIDENTS_KEY })}
       </footer>
-    </aside>
+    </SidePanel>
   );
 }

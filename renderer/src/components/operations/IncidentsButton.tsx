@@ -3,10 +3,13 @@ import { useNow } from '../../hooks/useNow.js';
 import { useT } from '../../i18n/useI18n.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { operationsUi, useOperationsUi } from '../../state/operationsUi.js';
+import { ToolButton } from '../common/ToolButton.js';
 import { responseClock } from './incidentClock.js';
 import { INCIDENTS_KEY } from './useOperationsShortcuts.js';
 
 const NONE: readonly IncidentView[] = [];
+
+const COUNT_TONE = { open: 'badge--info', soon: 'badge--warn', late: 'badge--bad' } as const;
 
 /**
  * Top-bar button: 事故 with the number of ongoing incidents — amber when one nears its 5-minute
@@ -20,23 +23,22 @@ export function IncidentsButton() {
   const phases = ongoing.map((incident) => responseClock(incident, now).phase);
   const tone = phases.includes('late') ? 'late' : phases.includes('soon') ? 'soon' : 'open';
   return (
-    <button
-      type="button"
-      className="tool-button ops-tool"
-      data-testid="incidents-open"
+    <ToolButton
+      testId="incidents-open"
+      icon="⚑"
+      label={t('ops.incidents.button')}
+      className="ops-tool"
       title={t('ops.incidents.buttonTitle', { key: INCIDENTS_KEY })}
       aria-label={t('ops.incidents.buttonLabel', { n: ongoing.length })}
       aria-expanded={open}
       aria-keyshortcuts={INCIDENTS_KEY}
       onClick={() => (open ? operationsUi.closeIncidents() : operationsUi.openIncidents())}
     >
-      <span aria-hidden="true">⚑</span>{' '}
-      <span className="tool-button__label">{t('ops.incidents.button')}</span>
       {ongoing.length > 0 && (
-        <span className={`ops-tool__count is-${tone}`} data-testid="incidents-open-count">
+        <span className={`badge ${COUNT_TONE[tone]}`} data-testid="incidents-open-count">
           {ongoing.length}
         </span>
       )}
-    </button>
+    </ToolButton>
   );
 }

@@ -51,7 +51,7 @@ export function NewIncidentForm({ client }: { client: LiveDeskClient }) {
         {t('ops.new.legend')}
       </span>
       <select
-        className="ops-select incident-new__type"
+        className="input input--sm incident-new__type"
         data-testid="incident-new-type"
         aria-label={t('ops.new.type')}
         value={type}
@@ -65,7 +65,7 @@ export function NewIncidentForm({ client }: { client: LiveDeskClient }) {
         ))}
       </select>
       <select
-        className="ops-select incident-new__severity"
+        className="input input--sm incident-new__severity"
         data-testid="incident-new-severity"
         aria-label={t('ops.new.severity')}
         value={severity}
@@ -79,7 +79,7 @@ export function NewIncidentForm({ client }: { client: LiveDeskClient }) {
         ))}
       </select>
       <input
-        className="ops-input incident-new__title"
+        className="input input--sm incident-new__title"
         data-testid="incident-new-title"
         type="text"
         autoComplete="off"
@@ -89,12 +89,7 @@ export function NewIncidentForm({ client }: { client: LiveDeskClient }) {
         value={title}
         onChange={(event) => setTitle(event.target.value)}
       />
-      <button
-        type="submit"
-        className="ops-button is-danger"
-        data-testid="incident-new-submit"
-        disabled={busy}
-      >
+      <button type="submit" className="btn btn--danger" data-testid="incident-new-submit" disabled={busy}>
         {t('ops.new.submit')}
       </button>
     </form>

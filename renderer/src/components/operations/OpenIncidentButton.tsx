@@ -16,7 +16,7 @@ export function OpenIncidentButton({ alert, client }: { alert: AlertView; client
   return (
     <button
       type="button"
-      className={`alert-button${existing === null ? ' is-danger' : ''}`}
+      className={`btn${existing === null ? ' btn--danger' : ''}`}
       data-testid="alert-open-incident"
       data-incident-id={existing ?? undefined}
       title={t('ops.alert.openIncidentTitle')}

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { INCIDENT_TYPES, type IncidentType, type PlaybooksView } from '../../../../shared/api/operations.js';
-import { useFocusTrap } from '../../hooks/useFocusTrap.js';
 import { useT } from '../../i18n/useI18n.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { operationsUi, useOperationsUi } from '../../state/operationsUi.js';
+import { DialogHead } from '../common/DialogHead.js';
+import { ModalDialog } from '../common/ModalDialog.js';
 import { INCIDENT_TYPE_KEY } from './incidentTypes.js';
 import { loadPlaybooks } from './operationsActions.js';
-import { messageOf, operationsData, useOperationsData } from './operationsData.js';
+import { operationsData, useOperationsData } from './operationsData.js';
 import { OpsStatusLine } from './OpsStatusLine.js';
 import {
   draftsFromPlaybooks,
@@ -18,6 +19,9 @@ import {
   type PlaybookDraft,
   type PlaybookDrafts,
 } from './playbookForm.js';
+import { CloseButton, IconButton } from '../common/IconButton.js';
+import { ResetWithConfirm } from './ResetWithConfirm.js';
+import { messageOf } from '../common/errorMessage.js';
 
 /** The 应急预案 editor; rendered only while open. */
 export function PlaybookEditor() {
@@ -33,60 +37,32 @@ function Loading() {
   useEffect(() => void loadPlaybooks(client), [client]);
   return (
     <Frame>
-      <p className={`ops-banner${error ? ' is-bad' : ''}`}>
+      <p className={`banner${error ? ' banner--bad' : ''}`}>
         {error ? t('ops.playbooks.loadFailed', { reason: error }) : t('ops.playbooks.loading')}
       </p>
     </Frame>
   );
 }
 
-/** Modal: focus stays inside, Esc closes; keys do not reach the board or the log behind. */
+/** Modal over the log (and the checklist): keys do not reach the board or the log behind. */
 function Frame({ children }: { children: ReactNode }) {
   const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  useFocusTrap(ref);
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) operationsUi.closePlaybooks();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-  const keepKeysInside = (event: KeyboardEvent) => {
-    if (event.key !== 'Tab' && event.key !== 'Escape') event.stopPropagation();
-  };
   return (
-    <div className="ops-layer ops-layer--top">
-      <div className="ops-backdrop" aria-hidden="true" onClick={() => operationsUi.closePlaybooks()} />
-      <div
-        ref={ref}
-        className="ops-dialog playbook-editor"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="playbooks-title"
-        data-ops-modal=""
-        data-testid="playbook-editor"
-        tabIndex={-1}
-        onKeyDown={keepKeysInside}
-      >
-        <header className="checklist-head__row playbook-editor__head">
-          <h2 id="playbooks-title" className="ops-dialog__title">
-            {t('ops.playbooks.title')}
-          </h2>
-          <span className="ops-spacer" />
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('ops.playbooks.close')}
-            title={t('ops.playbooks.close')}
-            onClick={() => operationsUi.closePlaybooks()}
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
-        </header>
-        {children}
-      </div>
-    </div>
+    <ModalDialog
+      labelledBy="playbooks-title"
+      testId="playbook-editor"
+      className="playbook-editor"
+      level="top"
+      onClose={() => operationsUi.closePlaybooks()}
+      marks={{ 'data-ops-modal': '' }}
+    >
+      <DialogHead
+        titleId="playbooks-title"
+        title={t('ops.playbooks.title')}
+        close={{ label: t('ops.playbooks.close'), onClick: () => operationsUi.closePlaybooks() }}
+      />
+      {children}
+    </ModalDialog>
   );
 }
 
@@ -151,7 +127,7 @@ function Editor({ view }: { view: PlaybooksView }) {
   return (
     <Frame>
       <OpsStatusLine />
-      <div className="playbook-editor__body">
+      <div className="dialog__body playbook-editor__body">
         <nav className="playbook-editor__types" aria-label={t('ops.playbooks.types')}>
           {INCIDENT_TYPES.map((value) => (
             <button
@@ -178,7 +154,7 @@ function Editor({ view }: { view: PlaybooksView }) {
           ) : (
             <button
               type="button"
-              className="ops-button"
+              className="btn"
               data-testid="playbook-create"
               onClick={() => setDraft({ title: t(INCIDENT_TYPE_KEY[type]), steps: [''] })}
             >
@@ -188,43 +164,31 @@ function Editor({ view }: { view: PlaybooksView }) {
         </div>
       </div>
       {refusalText && (
-        <p className="ops-banner is-bad" role="alert" data-testid="playbook-error">
+        <p className="banner banner--bad" role="alert" data-testid="playbook-error">
           {refusalText}
         </p>
       )}
-      <footer className="template-editor__foot playbook-editor__foot">
+      <footer className="dialog__foot playbook-editor__foot">
         <span className="template-editor__scope">
           {t(view.isDefault ? 'ops.playbooks.isDefault' : 'ops.playbooks.isCustom')}
         </span>
-        <span className="ops-spacer" />
-        {confirmReset ? (
-          <>
-            <span className="template-editor__confirm">{t('ops.playbooks.resetConfirm')}</span>
-            <button
-              type="button"
-              className="ops-button is-danger"
-              disabled={saving}
-              onClick={() => void send(null)}
-            >
-              {t('ops.playbooks.reset')}
-            </button>
-            <button type="button" className="ops-button" onClick={() => setConfirmReset(false)}>
-              {t('ops.playbooks.cancel')}
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="ops-button"
-            data-testid="playbooks-reset"
-            onClick={() => setConfirmReset(true)}
-          >
-            {t('ops.playbooks.reset')}
-          </button>
-        )}
+        <span className="spacer" />
+        <ResetWithConfirm
+          confirming={confirmReset}
+          busy={saving}
+          text={{
+            reset: t('ops.playbooks.reset'),
+            question: t('ops.playbooks.resetConfirm'),
+            cancel: t('ops.playbooks.cancel'),
+          }}
+          testId="playbooks-reset"
+          onAsk={() => setConfirmReset(true)}
+          onCancel={() => setConfirmReset(false)}
+          onConfirm={() => void send(null)}
+        />
         <button
           type="button"
-          className="ops-button is-primary"
+          className="btn btn--primary"
           data-testid="playbooks-save"
           disabled={saving}
           onClick={save}
@@ -250,7 +214,7 @@ function DraftForm({
       <label className="playbook-editor__name">
         <span>{t('ops.playbooks.name')}</span>
         <input
-          className="ops-input"
+          className="input"
           data-testid="playbook-title"
           maxLength={60}
           value={draft.title}
@@ -264,56 +228,46 @@ function DraftForm({
               {i + 1}
             </span>
             <input
-              className="ops-input"
+              className="input"
               data-testid="playbook-step"
               aria-label={t('ops.playbooks.step', { n: i + 1 })}
               maxLength={MAX_STEP_CHARS}
               value={step}
               onChange={(event) => setSteps(draft.steps.map((s, j) => (j === i ? event.target.value : s)))}
             />
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label={t('ops.playbooks.up')}
-              title={t('ops.playbooks.up')}
+            <IconButton
+              small
+              icon="↑"
+              label={t('ops.playbooks.up')}
               disabled={i === 0}
               onClick={() => setSteps(moveStep(draft.steps, i, -1))}
-            >
-              <span aria-hidden="true">↑</span>
-            </button>
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label={t('ops.playbooks.down')}
-              title={t('ops.playbooks.down')}
+            />
+            <IconButton
+              small
+              icon="↓"
+              label={t('ops.playbooks.down')}
               disabled={i === draft.steps.length - 1}
               onClick={() => setSteps(moveStep(draft.steps, i, 1))}
-            >
-              <span aria-hidden="true">↓</span>
-            </button>
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label={t('ops.playbooks.removeStep')}
-              title={t('ops.playbooks.removeStep')}
+            />
+            <CloseButton
+              small
+              label={t('ops.playbooks.removeStep')}
               onClick={() => setSteps(draft.steps.filter((_, j) => j !== i))}
-            >
-              <span aria-hidden="true">✕</span>
-            </button>
+            />
           </li>
         ))}
       </ol>
       <div className="playbook-editor__tools">
         <button
           type="button"
-          className="ops-button"
+          className="btn"
           data-testid="playbook-add-step"
           disabled={draft.steps.length >= MAX_STEPS}
           onClick={() => setSteps([...draft.steps, ''])}
         >
           + {t('ops.playbooks.addStep')}
         </button>
-        <button type="button" className="ops-button ops-button--quiet" onClick={() => onChange(undefined)}>
+        <button type="button" className="btn btn--ghost" onClick={() => onChange(undefined)}>
           {t('ops.playbooks.removePlaybook')}
         </button>
       </div>

@@ -65,7 +65,7 @@ export function ScheduleFields({ client, run }: { client: LiveDeskClient; run: C
         <span>{t('ops.checklist.start')}</span>
         <input
           type="datetime-local"
-          className={`ops-input${bad === 'start' ? ' is-bad' : ''}`}
+          className={`input input--sm${bad === 'start' ? ' is-invalid' : ''}`}
           data-testid="checklist-start"
           value={valueOf('start')}
           onChange={(event) => setDrafts((d) => ({ ...d, start: event.target.value }))}
@@ -77,7 +77,7 @@ export function ScheduleFields({ client, run }: { client: LiveDeskClient; run: C
         <span>{t('ops.checklist.deadline')}</span>
         <input
           type="datetime-local"
-          className={`ops-input${bad === 'deadline' ? ' is-bad' : ''}`}
+          className={`input input--sm${bad === 'deadline' ? ' is-invalid' : ''}`}
           data-testid="checklist-deadline-input"
           value={valueOf('deadline')}
           onChange={(event) => setDrafts((d) => ({ ...d, deadline: event.target.value }))}

@@ -2,6 +2,7 @@ import { formatTimeOfDay } from '../../format/time.js';
 import { useT } from '../../i18n/useI18n.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { operationsUi, useOperationsUi } from '../../state/operationsUi.js';
+import { CloseButton } from '../common/IconButton.js';
 
 /**
  * The show went live with checklist items open or failed: a strip of its own under the top bar
@@ -25,22 +26,18 @@ export function StartWarningBanner() {
       </span>
       <button
         type="button"
-        className="ops-button ops-button--small"
+        className="btn btn--sm"
         data-testid="start-warning-open"
         onClick={() => operationsUi.openChecklist()}
       >
         {t('ops.warning.open')}
       </button>
-      <button
-        type="button"
-        className="icon-button icon-button--small"
-        data-testid="start-warning-dismiss"
-        aria-label={t('ops.warning.dismiss')}
-        title={t('ops.warning.dismiss')}
+      <CloseButton
+        small
+        label={t('ops.warning.dismiss')}
+        testId="start-warning-dismiss"
         onClick={() => operationsUi.dismissWarning(checklist.runId)}
-      >
-        <span aria-hidden="true">✕</span>
-      </button>
+      />
     </div>
   );
 }

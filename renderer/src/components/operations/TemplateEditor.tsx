@@ -9,7 +9,6 @@ import { useT } from '../../i18n/useI18n.js';
 import { operationsUi } from '../../state/operationsUi.js';
 import { SECTION_KEY } from './ChecklistItems.js';
 import { INCIDENT_TYPE_KEY } from './incidentTypes.js';
-import { messageOf } from './operationsData.js';
 import {
   newRow,
   rowsFromTemplate,
@@ -18,6 +17,9 @@ import {
   type TemplateCheck,
   type TemplateRow,
 } from './templateForm.js';
+import { CloseButton } from '../common/IconButton.js';
+import { ResetWithConfirm } from './ResetWithConfirm.js';
+import { messageOf } from '../common/errorMessage.js';
 
 const KIND_KEY = {
   range: 'ops.template.kind.range',
@@ -60,7 +62,7 @@ export function TemplateEditor({ client }: { client: LiveDeskClient }) {
 
   if (!rows) {
     return (
-      <p className={`ops-banner${loadError ? ' is-bad' : ''}`}>
+      <p className={`banner${loadError ? ' banner--bad' : ''}`}>
         {loadError ? t('ops.template.loadFailed', { reason: loadError }) : t('ops.template.loading')}
       </p>
     );
@@ -120,49 +122,36 @@ export function TemplateEditor({ client }: { client: LiveDeskClient }) {
         ))}
       </div>
       {refusalText && (
-        <p className="ops-banner is-bad" role="alert" data-testid="template-error">
+        <p className="banner banner--bad" role="alert" data-testid="template-error">
           {refusalText}
         </p>
       )}
-      <footer className="template-editor__foot">
+      <footer className="dialog__foot template-editor__foot">
         <button
           type="button"
-          className="ops-button"
+          className="btn"
           data-testid="template-add"
           onClick={() => setRows([...rows, newRow(rows)])}
         >
           + {t('ops.template.add')}
         </button>
-        <span className="ops-spacer" />
-        {confirmReset ? (
-          <>
-            <span className="template-editor__confirm">{t('ops.template.resetConfirm')}</span>
-            <button
-              type="button"
-              className="ops-button is-danger"
-              data-testid="template-reset-confirm"
-              disabled={saving}
-              onClick={() => void save(null)}
-            >
-              {t('ops.template.reset')}
-            </button>
-            <button type="button" className="ops-button" onClick={() => setConfirmReset(false)}>
-              {t('ops.template.cancel')}
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="ops-button"
-            data-testid="template-reset"
-            onClick={() => setConfirmReset(true)}
-          >
-            {t('ops.template.reset')}
-          </button>
-        )}
+        <span className="spacer" />
+        <ResetWithConfirm
+          confirming={confirmReset}
+          busy={saving}
+          text={{
+            reset: t('ops.template.reset'),
+            question: t('ops.template.resetConfirm'),
+            cancel: t('ops.template.cancel'),
+          }}
+          testId="template-reset"
+          onAsk={() => setConfirmReset(true)}
+          onCancel={() => setConfirmReset(false)}
+          onConfirm={() => void save(null)}
+        />
         <button
           type="button"
-          className="ops-button is-primary"
+          className="btn btn--primary"
           data-testid="template-save"
           disabled={saving}
           onClick={submit}
@@ -197,11 +186,11 @@ function TemplateRowView({
   onRemove: () => void;
 }) {
   const t = useT();
-  const cls = (field: string) => `ops-input${bad === field ? ' is-bad' : ''}`;
+  const cls = (field: string) => `input input--sm${bad === field ? ' is-invalid' : ''}`;
   return (
     <div className={`template-row${bad ? ' is-bad' : ''}`} role="row" data-testid="template-row">
       <select
-        className="ops-select"
+        className="input input--sm"
         aria-label={t('ops.template.section')}
         value={row.section}
         onChange={(event) => onChange({ section: event.target.value as TemplateRow['section'] })}
@@ -221,7 +210,7 @@ function TemplateRowView({
         onChange={(event) => onChange({ label: event.target.value })}
       />
       <select
-        className="ops-select"
+        className="input input--sm"
         aria-label={t('ops.template.kind')}
         value={row.kind}
         onChange={(event) => onChange({ kind: event.target.value as ExpectationKind })}
@@ -280,7 +269,7 @@ function TemplateRowView({
         onChange={(event) => onChange({ hint: event.target.value })}
       />
       <select
-        className="ops-select"
+        className="input input--sm"
         aria-label={t('ops.template.contingency')}
         value={row.contingency}
         onChange={(event) => onChange({ contingency: event.target.value as TemplateRow['contingency'] })}
@@ -292,15 +281,7 @@ function TemplateRowView({
           </option>
         ))}
       </select>
-      <button
-        type="button"
-        className="icon-button icon-button--small"
-        aria-label={t('ops.template.remove')}
-        title={t('ops.template.remove')}
-        onClick={onRemove}
-      >
-        <span aria-hidden="true">✕</span>
-      </button>
+      <CloseButton small label={t('ops.template.remove')} onClick={onRemove} />
     </div>
   );
 }

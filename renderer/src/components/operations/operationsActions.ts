@@ -18,8 +18,9 @@ import { usePrefsStore } from '../../state/prefsStore.js';
 import { boardActions, useBoardStore } from '../../state/boardStore.js';
 import { operationsUi } from '../../state/operationsUi.js';
 import { incidentTypeForAlert, severityForAlert } from './incidentTypes.js';
-import { messageOf, operationsData, reasonIn } from './operationsData.js';
+import { operationsData, reasonIn } from './operationsData.js';
 import { withChecklist, withIncident } from './operationsState.js';
+import { messageOf } from '../common/errorMessage.js';
 
 /** Why a call failed, in the reader's language. */
 function reasonOf(error: unknown): string {

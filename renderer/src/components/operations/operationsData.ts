@@ -63,10 +63,6 @@ export const operationsData = {
   },
 };
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * The core words its refusals "中文 · English" (electron/core/operations/errors.ts): the part in
  * the reader's language, or the whole message when it is not written that way.

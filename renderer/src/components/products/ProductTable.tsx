@@ -73,7 +73,7 @@ export function ProductTable() {
         <span className="panel__meta panel__meta--dim products__hint">{t('products.sortHint')}</span>
       </header>
       {rows.length === 0 ? (
-        <div className="panel__empty">{t('products.empty')}</div>
+        <div className="empty-state">{t('products.empty')}</div>
       ) : (
         <div className="products__scroll">
           <table className="products__table products__table--funnel">

@@ -18,6 +18,7 @@ import {
   type SelectionMove,
 } from './selection.js';
 import { useReplyVariables } from './useReplyVariables.js';
+import { useClientHeight } from '../../hooks/useClientHeight.js';
 
 /** Fixed row height (px), so the list can window without measuring. Matches replies.css. */
 export const PENDING_ROW_HEIGHT = 76;
@@ -50,7 +51,7 @@ export function PendingList({ client, groups, listRef }: PendingListProps) {
   const byId = useFaqStore((s) => s.byId);
   const vars = useReplyVariables();
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewportHeight, setViewportHeight] = useState(0);
+  const viewportHeight = useClientHeight(listRef);
 
   const keys = useMemo(() => groups.map((g) => g.key), [groups]);
   const selection = resolveSelection(stored, keys);
@@ -64,14 +65,6 @@ export function PendingList({ client, groups, listRef }: PendingListProps) {
   useEffect(() => {
     if (selection !== stored) repliesUi.select(selection);
   }, [selection, stored]);
-
-  useLayoutEffect(() => {
-    const viewport = listRef.current;
-    if (!viewport) return;
-    const observer = new ResizeObserver(() => setViewportHeight(viewport.clientHeight));
-    observer.observe(viewport);
-    return () => observer.disconnect();
-  }, [listRef]);
 
   // Keep the selected row in view as it moves (keys, or older groups above it settled).
   useLayoutEffect(() => {
@@ -170,7 +163,7 @@ export function PendingList({ client, groups, listRef }: PendingListProps) {
   return (
     <div
       ref={listRef}
-      className="pending__viewport"
+      className="list-viewport pending__viewport"
       role="listbox"
       tabIndex={0}
       aria-label={t('replies.listLabel')}

@@ -35,10 +35,10 @@ export function PendingPanel() {
         <h2 id="pending-title" className="panel__title">
           {t('replies.title')}
         </h2>
-        <span className="pending__count" data-testid="pending-count-total">
+        <span className="badge badge--soft-accent" data-testid="pending-count-total">
           {replies?.pendingQuestions ?? 0}
         </span>
-        <span className="pending__spacer" />
+        <span className="spacer" />
         <MentionToggle />
         <ShortcutHelp />
       </header>
@@ -46,7 +46,7 @@ export function PendingPanel() {
       <div className="pending__body">
         <PendingList client={client} groups={groups} listRef={listRef} />
         {groups.length === 0 && (
-          <div className="panel__empty pending__empty" data-testid="pending-empty">
+          <div className="empty-state empty-state--overlay" data-testid="pending-empty">
             {hasShow ? t('replies.empty') : t('replies.noShow')}
           </div>
         )}
@@ -68,7 +68,7 @@ function MentionToggle() {
   return (
     <button
       type="button"
-      className={`pending__mention${mention ? ' is-on' : ''}`}
+      className={`pill pending__mention${mention ? ' is-current' : ''}`}
       aria-pressed={mention}
       data-testid="reply-mention-toggle"
       title={t('replies.mentionTitle')}

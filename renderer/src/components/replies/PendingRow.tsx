@@ -87,7 +87,7 @@ export function PendingRow({
         </span>
         {group.count > 1 && (
           <span
-            className="pending-row__count"
+            className="badge badge--accent"
             data-testid="pending-count"
             title={interpolate(labels.times, { n: group.count })}
           >

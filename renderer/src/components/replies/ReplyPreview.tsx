@@ -88,14 +88,14 @@ function ConfirmCopy({ client, confirm }: { client: LiveDeskClient; confirm: Pen
       <div className="reply-preview__actions">
         <button
           type="button"
-          className="button button--primary"
+          className="btn btn--primary"
           onClick={() =>
             void copyReply(client, { groupKey: confirm.groupKey, faqId: confirm.faqId, confirmed: true })
           }
         >
           {t('replies.confirm.copy')} <kbd>Enter</kbd>
         </button>
-        <button type="button" className="button" onClick={() => repliesUi.cancelConfirm()}>
+        <button type="button" className="btn" onClick={() => repliesUi.cancelConfirm()}>
           {t('replies.confirm.cancel')} <kbd>Esc</kbd>
         </button>
       </div>

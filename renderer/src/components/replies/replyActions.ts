@@ -11,10 +11,7 @@ import { useFaqStore } from '../../state/faqStore.js';
 import { repliesUi, useRepliesUi } from '../../state/repliesUi.js';
 import { buildReplyText } from './buildReply.js';
 import { writeClipboard } from './clipboard.js';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { messageOf } from '../common/errorMessage.js';
 
 export function findPendingGroup(groupKey: string): PendingGroup | null {
   return useBoardStore.getState().replies?.pending.find((g) => g.key === groupKey) ?? null;

@@ -19,6 +19,7 @@ import {
   type FormField,
   type SourceForm,
 } from './sourceForm.js';
+import { messageOf } from '../common/errorMessage.js';
 
 type Outcome =
   | { action: 'test' | 'apply'; state: 'pending' }
@@ -69,10 +70,6 @@ const KIND_HINT: Record<SourceKind, MessageKey> = {
   poll: 'settings.kindHint.poll',
   replay: 'settings.kindHint.replay',
 };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** "Feed source": pick a kind, fill its fields, test it, then save and switch to it. */
 export function SourceSettingsForm() {
@@ -158,7 +155,7 @@ export function SourceSettingsForm() {
   return (
     <form className="source-form" onSubmit={onSubmit} noValidate>
       {loadError && (
-        <p className="settings-note settings-note--bad" role="alert">
+        <p className="banner banner--bad" role="alert">
           {t('settings.loadFailed', { reason: loadError })}
         </p>
       )}
@@ -211,7 +208,7 @@ export function SourceSettingsForm() {
       <div className="source-form__actions">
         <button
           type="button"
-          className="button"
+          className="btn btn--lg"
           data-testid="source-test"
           aria-disabled={busy}
           onClick={() => void run('test')}
@@ -220,7 +217,7 @@ export function SourceSettingsForm() {
         </button>
         <button
           type="submit"
-          className="button button--primary"
+          className="btn btn--lg btn--primary"
           data-testid="source-apply"
           aria-disabled={busy}
         >
@@ -229,7 +226,7 @@ export function SourceSettingsForm() {
       </div>
       <p className="field__hint">{t('settings.applyHint')}</p>
       {!check.ok && shown === 'all' && Object.keys(errors).length === 0 && (
-        <p className="settings-note settings-note--bad">{t('settings.error.form')}</p>
+        <p className="banner banner--bad">{t('settings.error.form')}</p>
       )}
       <OutcomeView outcome={outcome} />
     </form>
@@ -268,7 +265,7 @@ function Field({ field, value, error, onChange }: FieldProps) {
     'data-testid': spec.testId,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
-    className: `field__input${error ? ' is-invalid' : ''}`,
+    className: `input input--lg${error ? ' is-invalid' : ''}`,
   };
   return (
     <div className={`field field--${field}`}>

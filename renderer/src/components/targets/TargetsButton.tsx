@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/useI18n.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { targetsUi, useTargetsUi } from '../../state/targetsUi.js';
+import { ToolButton } from '../common/ToolButton.js';
 
 /** Top-bar button: opens the targets dialog; a dot says targets are set. */
 export function TargetsButton() {
@@ -10,17 +11,16 @@ export function TargetsButton() {
     (s) => s.targets.gmv !== null || s.targets.peakOnline !== null || s.targets.newFollowers !== null,
   );
   return (
-    <button
-      type="button"
+    <ToolButton
+      testId="targets-open"
+      icon="◎"
+      label={t('targets.open')}
+      className={hasTargets ? 'has-targets' : undefined}
       aria-label={t('targets.open')}
-      className={`tool-button${hasTargets ? ' has-targets' : ''}`}
-      data-testid="targets-open"
       title={t('targets.openTitle')}
       aria-haspopup="dialog"
       aria-expanded={open}
       onClick={() => targetsUi.open()}
-    >
-      <span aria-hidden="true">◎</span> <span className="tool-button__label">{t('targets.open')}</span>
-    </button>
+    />
   );
 }

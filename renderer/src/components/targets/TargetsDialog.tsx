@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ShowTargets } from '../../../../shared/metrics/targets.js';
-import { useFocusTrap } from '../../hooks/useFocusTrap.js';
 import { useT } from '../../i18n/useI18n.js';
 import { boardActions, useBoardStore } from '../../state/boardStore.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { targetsUi, useTargetsUi } from '../../state/targetsUi.js';
+import { DialogHead } from '../common/DialogHead.js';
+import { ModalDialog } from '../common/ModalDialog.js';
 import {
   formFromTargets,
   parseTargetForm,
@@ -13,14 +14,11 @@ import {
   type TargetFormValues,
 } from './targetForm.js';
 import './targets.css';
+import { messageOf } from '../common/errorMessage.js';
 
 export function TargetsDialog() {
   const open = useTargetsUi((s) => s.open);
   return open ? <Dialog /> : null;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -31,7 +29,6 @@ function messageOf(error: unknown): string {
 function Dialog() {
   const t = useT();
   const { client } = useBoardSync();
-  const dialogRef = useRef<HTMLFormElement>(null);
   const current = useBoardStore((s) => s.targets);
   const showTitle = useBoardStore((s) => (s.show && s.show.endedAt === null ? s.show.title : null));
   const [values, setValues] = useState<TargetFormValues>(() => formFromTargets(current));
@@ -40,7 +37,6 @@ function Dialog() {
   const [errors, setErrors] = useState<TargetFormErrors>({});
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  useFocusTrap(dialogRef);
 
   // The service may know newer targets than the last update carried (another window saved them).
   useEffect(() => {
@@ -59,14 +55,6 @@ function Dialog() {
       cancelled = true;
     };
   }, [client]);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) targetsUi.close();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
 
   const change = (field: TargetField, value: string) => {
     touched.current = true;
@@ -96,99 +84,83 @@ function Dialog() {
   };
 
   return (
-    <div className="modal-layer">
-      <div className="modal-backdrop" aria-hidden="true" onClick={() => targetsUi.close()} />
-      <form
-        ref={dialogRef}
-        className="modal targets-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="targets-title"
-        aria-describedby="targets-scope"
-        data-testid="targets-dialog"
-        tabIndex={-1}
-        noValidate
-        onSubmit={(event) => void submit(event)}
-      >
-        <header className="modal__head">
-          <h2 id="targets-title" className="modal__title">
-            {t('targets.title')}
-          </h2>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('targets.close')}
-            title={t('targets.close')}
-            onClick={() => targetsUi.close()}
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
-        </header>
-        <p id="targets-scope" className={`targets-dialog__scope${showTitle ? '' : ' is-next'}`}>
-          {showTitle ? t('targets.forShow', { title: showTitle }) : t('targets.forNext')}
+    <ModalDialog
+      labelledBy="targets-title"
+      describedBy="targets-scope"
+      testId="targets-dialog"
+      className="targets-dialog"
+      onClose={() => targetsUi.close()}
+      onSubmit={(event) => void submit(event)}
+    >
+      <DialogHead
+        titleId="targets-title"
+        title={t('targets.title')}
+        close={{ label: t('targets.close'), onClick: () => targetsUi.close() }}
+      />
+      <p id="targets-scope" className={`targets-dialog__scope${showTitle ? '' : ' is-next'}`}>
+        {showTitle ? t('targets.forShow', { title: showTitle }) : t('targets.forNext')}
+      </p>
+      <div className="targets-dialog__fields">
+        <TargetInput
+          field="gmv"
+          testId="target-gmv"
+          label={t('targets.gmv')}
+          unit={t('targets.gmvUnit')}
+          inputMode="decimal"
+          value={values.gmv}
+          error={errors.gmv}
+          onChange={change}
+          autoFocus
+        />
+        <TargetInput
+          field="peakOnline"
+          testId="target-peak"
+          label={t('targets.peak')}
+          unit={t('targets.peopleUnit')}
+          value={values.peakOnline}
+          error={errors.peakOnline}
+          onChange={change}
+        />
+        <TargetInput
+          field="newFollowers"
+          testId="target-followers"
+          label={t('targets.followers')}
+          unit={t('targets.peopleUnit')}
+          value={values.newFollowers}
+          error={errors.newFollowers}
+          onChange={change}
+        />
+        <TargetInput
+          field="plannedMinutes"
+          testId="target-minutes"
+          label={t('targets.minutes')}
+          unit={t('targets.minutesUnit')}
+          hint={t('targets.minutesHint')}
+          value={values.plannedMinutes}
+          error={errors.plannedMinutes}
+          onChange={change}
+        />
+      </div>
+      <p className="targets-dialog__hint">{t('targets.emptyHint')}</p>
+      {failure && (
+        <p className="banner banner--bad" role="alert">
+          {t('targets.saveFailed', { reason: failure })}
         </p>
-        <div className="targets-dialog__fields">
-          <TargetInput
-            field="gmv"
-            testId="target-gmv"
-            label={t('targets.gmv')}
-            unit={t('targets.gmvUnit')}
-            inputMode="decimal"
-            value={values.gmv}
-            error={errors.gmv}
-            onChange={change}
-            autoFocus
-          />
-          <TargetInput
-            field="peakOnline"
-            testId="target-peak"
-            label={t('targets.peak')}
-            unit={t('targets.peopleUnit')}
-            value={values.peakOnline}
-            error={errors.peakOnline}
-            onChange={change}
-          />
-          <TargetInput
-            field="newFollowers"
-            testId="target-followers"
-            label={t('targets.followers')}
-            unit={t('targets.peopleUnit')}
-            value={values.newFollowers}
-            error={errors.newFollowers}
-            onChange={change}
-          />
-          <TargetInput
-            field="plannedMinutes"
-            testId="target-minutes"
-            label={t('targets.minutes')}
-            unit={t('targets.minutesUnit')}
-            hint={t('targets.minutesHint')}
-            value={values.plannedMinutes}
-            error={errors.plannedMinutes}
-            onChange={change}
-          />
-        </div>
-        <p className="targets-dialog__hint">{t('targets.emptyHint')}</p>
-        {failure && (
-          <p className="targets-dialog__failure" role="alert">
-            {t('targets.saveFailed', { reason: failure })}
-          </p>
-        )}
-        <footer className="modal__foot">
-          <button type="button" className="modal__button" onClick={() => targetsUi.close()}>
-            {t('targets.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="modal__button modal__button--primary"
-            data-testid="targets-save"
-            disabled={saving}
-          >
-            {saving ? t('targets.saving') : t('targets.save')}
-          </button>
-        </footer>
-      </form>
-    </div>
+      )}
+      <footer className="dialog__foot">
+        <button type="button" className="btn btn--lg" onClick={() => targetsUi.close()}>
+          {t('targets.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="btn btn--lg btn--primary"
+          data-testid="targets-save"
+          disabled={saving}
+        >
+          {saving ? t('targets.saving') : t('targets.save')}
+        </button>
+      </footer>
+    </ModalDialog>
   );
 }
 
@@ -219,8 +191,8 @@ function TargetInput({
   const id = `target-field-${field}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
   return (
-    <div className={`target-field${error ? ' has-error' : ''}`}>
-      <label className="target-field__label" htmlFor={id}>
+    <div className={`field target-field${error ? ' has-error' : ''}`}>
+      <label className="field__label" htmlFor={id}>
         {label}
       </label>
       <div className="target-field__control">
@@ -240,12 +212,12 @@ function TargetInput({
         <span className="target-field__unit">{unit}</span>
       </div>
       {error ? (
-        <span id={`${id}-error`} className="target-field__error">
+        <span id={`${id}-error`} className="field__error target-field__error">
           {t(error)}
         </span>
       ) : (
         hint && (
-          <span id={`${id}-hint`} className="target-field__hint">
+          <span id={`${id}-hint`} className="field__hint">
             {hint}
           </span>
         )

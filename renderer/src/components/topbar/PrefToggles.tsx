@@ -1,19 +1,19 @@
 import { useT } from '../../i18n/useI18n.js';
 import { usePrefsStore } from '../../state/prefsStore.js';
+import { ToolButton } from '../common/ToolButton.js';
 
 export function LangToggle() {
   const t = useT();
   const toggleLocale = usePrefsStore((s) => s.toggleLocale);
   return (
-    <button
-      type="button"
-      className="tool-button"
-      data-testid="lang-toggle"
+    <ToolButton
+      testId="lang-toggle"
+      icon="文/A"
+      label={t('lang.switch')}
+      collapsible={false}
       title={t('lang.toggleTitle')}
       onClick={toggleLocale}
-    >
-      <span aria-hidden="true">文/A</span> {t('lang.switch')}
-    </button>
+    />
   );
 }
 
@@ -24,15 +24,14 @@ export function ThemeToggle() {
   // The button names the theme it switches to.
   const target = theme === 'dark' ? 'light' : 'dark';
   return (
-    <button
-      type="button"
-      className="tool-button"
-      data-testid="theme-toggle"
+    <ToolButton
+      testId="theme-toggle"
+      icon={target === 'light' ? '☀' : '☾'}
+      label={t(`theme.${target}`)}
+      collapsible={false}
       data-theme-current={theme}
       title={t('theme.toggleTitle')}
       onClick={toggleTheme}
-    >
-      <span aria-hidden="true">{target === 'light' ? '☀' : '☾'}</span> {t(`theme.${target}`)}
-    </button>
+    />
   );
 }

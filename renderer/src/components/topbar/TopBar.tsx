@@ -2,8 +2,10 @@ import { AlertsButton } from '../alerts/AlertsButton.js';
 import { OpenBigScreenButton } from '../bigscreen/OpenBigScreenButton.js';
 import { FaqLibraryButton } from '../faq/FaqLibraryButton.js';
 import { HistoryButton } from '../history/HistoryButton.js';
+import { ReportButton } from '../report/ReportButton.js';
 import { ChecklistButton } from '../operations/ChecklistButton.js';
 import { IncidentsButton } from '../operations/IncidentsButton.js';
+import { ShareButton } from '../share/ShareButton.js';
 import { TargetsButton } from '../targets/TargetsButton.js';
 import { Brand } from './Brand.js';
 import { FeedBadge } from './FeedBadge.js';
@@ -34,7 +36,9 @@ export function TopBar() {
           <FaqLibraryButton />
           <TargetsButton />
           <HistoryButton />
+          <ReportButton />
           <OpenBigScreenButton />
+          <ShareButton />
           <SettingsButton />
           <LangToggle />
           <ThemeToggle />

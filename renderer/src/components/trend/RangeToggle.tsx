@@ -11,12 +11,12 @@ export function RangeToggle({
 }) {
   const t = useT();
   return (
-    <div className="trend-range" role="group" aria-label={t('trend.rangeLabel')}>
+    <div className="seg" role="group" aria-label={t('trend.rangeLabel')}>
       {TREND_RANGES.map((range) => (
         <button
           key={range}
           type="button"
-          className={`trend-range__item${value === range ? ' is-active' : ''}`}
+          className={`seg__item${value === range ? ' is-current' : ''}`}
           aria-pressed={value === range}
           data-testid={`trend-range-${range}`}
           onClick={() => onChange(range)}

@@ -194,7 +194,7 @@ export function TrendChart({ series = TREND_SERIES_KEYS, variant = 'board', titl
       <div className="trend__body" onDoubleClick={() => setZoom(null)}>
         <div className="trend__plot" ref={setPlotElement} />
         <MarkerTooltip hover={hover} />
-        {minutes.length === 0 && <div className="trend__empty">{t('trend.empty')}</div>}
+        {minutes.length === 0 && <div className="empty-state empty-state--overlay">{t('trend.empty')}</div>}
       </div>
     </section>
   );
