@@ -13,7 +13,15 @@ export default defineConfig({
       // native code and socket.io's optional deps don't bundle.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // The export worker is a second entry: a worker thread loads out/main/export-worker.js
+        // (electron/core/report/export-jobs.ts looks for it beside the main bundle).
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'export-worker': resolve(root, 'electron/core/report/export-worker.ts'),
+        },
+        // Code both entries share goes to a chunk beside them (not chunks/), so the worker file is
+        // a sibling of whichever file export-jobs.ts ends up in.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -12,6 +12,8 @@ import { CoreService } from './service.js';
 import { savedSource } from './settings.js';
 import { SourceController } from './source-controller.js';
 import { openStore } from './store/open-store.js';
+import { ShareController, type ShareControllerDeps } from './share/share-controller.js';
+import { defaultRendererDir, startLanHost } from '../web/lan-host.js';
 
 export { createSource } from './source-controller.js';
 
@@ -20,6 +22,11 @@ export interface RuntimeOptions {
   nativeBinding?: string;
   /** The app's resources folder (`sim/` corpus, `faq/` default library, `compliance/` word list). */
   resourcesDir?: string;
+  /**
+   * The LAN board (docs/lan-board.md): the built renderer it serves (default: beside the bundle,
+   * or out/web), and for tests the interfaces, port and limits.
+   */
+  share?: Omit<ShareControllerDeps, 'startListener' | 'now'> & { staticDir?: string };
 }
 
 export interface LiveDeskRuntime {
@@ -59,23 +66,34 @@ export async function startLiveDesk(
     store.close();
     throw err;
   }
+  const { staticDir = defaultRendererDir(), ...shareDeps } = options.share ?? {};
+  // The LAN listener serves the same service; `service` is set just below, before any start.
+  const share = new ShareController({
+    ...shareDeps,
+    startListener: (listener) => startLanHost({ ...listener, service: coreService, staticDir }),
+  });
   service = new CoreService({
+    share,
     store,
     pipeline,
     metrics,
     controller,
     recorder,
     resourcesDir: options.resourcesDir,
+    dataDir: config.dataDir,
+    nativeBinding: options.nativeBinding,
   });
 
   let stopped = false;
-  const coreService = service;
+  const coreService: CoreService = service;
   return {
     config,
     service: coreService,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await share.stop(); // LAN devices go first: nothing may call in while the store closes
+      await coreService.stopExports();
       await controller.stop();
       pipeline.stop();
       coreService.stop();

@@ -3,6 +3,7 @@
  * live state and the store; updates are pushed at most every UPDATE_MS, batched, never
  * one message per comment.
  */
+import path from 'node:path';
 import type {
   AlertRulesExportFile,
   AlertRulesImportResult,
@@ -56,6 +57,16 @@ import type {
   SourceTestResult,
 } from '../../shared/api/sources.js';
 import { NO_TARGETS, type ShowTargets } from '../../shared/metrics/targets.js';
+import type {
+  ExportJobView,
+  Report,
+  ReportFormat,
+  ReportPeople,
+  ReportScope,
+  ReportText,
+} from '../../shared/api/report.js';
+import { buildReport, saveReport } from './report/build-report.js';
+import { ExportJobs } from './report/export-jobs.js';
 import { AlertService } from './alerts/alert-service.js';
 import type { MetricsEngine } from './engines/metrics-engine.js';
 import { buildTrend } from './engines/trend.js';
@@ -73,6 +84,8 @@ import { questionView } from './faq/question-view.js';
 import { FaqVariablesService } from './faq/variables.js';
 import type { MonoClock } from './operations/monotonic.js';
 import { OperationsService } from './operations/operations-service.js';
+import type { ShareStatus } from '../../shared/api/share.js';
+import { ShareController } from './share/share-controller.js';
 
 export const UPDATE_MS = 100;
 /** Comments per pushed update; a burst beyond it is paged in by the renderer. */
@@ -100,6 +113,12 @@ export interface ServiceDeps {
   questionRetryMs?: number;
   /** Tries a source; injectable so tests can count calls. */
   test?: (config: SourceConfig) => Promise<SourceTestResult>;
+  /** The data directory (exports go to its exports/); default: the database's folder. */
+  dataDir?: string;
+  /** The better-sqlite3 binary the export workers' read-only connections load (Electron's ABI). */
+  nativeBinding?: string;
+  /** The LAN board; default: one that cannot start (a host without a LAN listener). */
+  share?: ShareController;
 }
 
 export class CoreService implements LiveDeskService {
@@ -538,6 +557,86 @@ export class CoreService implements LiveDeskService {
     return this.operations.savePlaybooks(args);
   }
 
+  // ── Report export (直播工作总结) ──────────────────────────────────────────────────────
+
+  /** The summary of a show or a period, from what is stored now (pending writes go first). */
+  getReport({ scope }: { scope: ReportScope }): Report {
+    this.deps.pipeline.flush();
+    this.alerts.flush();
+    this.tracker.writeWaiting();
+    return buildReport(this.deps.store, scope, { now: this.now() });
+  }
+
+  /** Saves the names and edited text (null: back to the prefilled text), then the report as it now reads. */
+  saveReportText(args: { scope: ReportScope; people: ReportPeople; text: ReportText | null }): Report {
+    saveReport(this.deps.store, args.scope, args.people, args.text, this.now());
+    return this.getReport({ scope: args.scope });
+  }
+
+  private exportJobs: ExportJobs | null = null;
+
+  /** Created on first use: most sessions never export. */
+  private get exports(): ExportJobs {
+    return (this.exportJobs ??= new ExportJobs({
+      store: this.deps.store,
+      dataDir: this.deps.dataDir ?? path.dirname(this.deps.store.db.name),
+      nativeBinding: this.deps.nativeBinding,
+      now: this.now,
+    }));
+  }
+
+  /** The report is checked (built) here, at once; the file is written in a worker thread. */
+  startExport({ scope, format }: { scope: ReportScope; format: ReportFormat }): ExportJobView {
+    // The worker reads its own connection: what is still pending here belongs in the export.
+    this.deps.pipeline.flush();
+    this.alerts.flush();
+    this.tracker.writeWaiting();
+    return this.exports.start(scope, format);
+  }
+
+  getExportJob({ jobId }: { jobId: string }): ExportJobView | null {
+    return this.exportJobs?.get(jobId) ?? null;
+  }
+
+  cancelExport({ jobId }: { jobId: string }): ExportJobView | null {
+    return this.exportJobs?.cancel(jobId) ?? null;
+  }
+
+  /** Only the desktop app can show a file in the file manager: its host overrides this. */
+  revealExport(_args: { jobId: string }): boolean {
+    return false;
+  }
+
+  /** Cancels running exports and waits for their workers (before the database closes). */
+  async stopExports(): Promise<void> {
+    await this.exportJobs?.stop();
+  }
+
+  // ── LAN board (共享看板到局域网, docs/lan-board.md) ───────────────────────────────────
+
+  private shareController: ShareController | null = null;
+
+  /** Without one from the host (the tests' harness): a controller that says it cannot start. */
+  private get share(): ShareController {
+    return (this.shareController ??= this.deps.share ?? new ShareController());
+  }
+
+  getShareStatus(): ShareStatus {
+    return this.share.status();
+  }
+
+  startSharing(args: { interface?: string }): Promise<ShareStatus> {
+    return this.share.start(args);
+  }
+
+  stopSharing(): Promise<ShareStatus> {
+    return this.share.stop();
+  }
+
+  revokeShareToken({ id }: { id: string }): ShareStatus {
+    return this.share.revoke(id);
+  }
+
   private currentShowId(): string | null {
     return this.deps.pipeline.currentShow?.id ?? null;
   }
@@ -663,6 +762,7 @@ export class CoreService implements LiveDeskService {
   }
 
   stop(): void {
+    void this.exportJobs?.stop();
     this.stopTimer();
     this.listeners.clear();
     this.tracker.stop();

@@ -56,6 +56,16 @@ export const API_METHODS = [
   'getIncidentKpis',
   'getPlaybooks',
   'savePlaybooks',
+  'getReport',
+  'saveReportText',
+  'startExport',
+  'getExportJob',
+  'cancelExport',
+  'revealExport',
+  'getShareStatus',
+  'startSharing',
+  'stopSharing',
+  'revokeShareToken',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

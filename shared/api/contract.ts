@@ -9,6 +9,14 @@ import type { MetricValues, ProductMetrics, ScalarMetricKey } from '../metrics/f
 import type { ShowTargets } from '../metrics/targets.js';
 import type { ApiMethod } from './channels.js';
 import {
+  ExportJobArgs,
+  GetReportArgs,
+  SaveReportTextArgs,
+  StartExportArgs,
+  type ExportJobView,
+  type Report,
+} from './report.js';
+import {
   ReplayControlSchema,
   SourceConfigSchema,
   type ReplayStatus,
@@ -72,11 +80,13 @@ import {
   type OperationsState,
   type PlaybooksView,
 } from './operations.js';
+import { RevokeShareTokenArgs, StartSharingArgs, type ShareStatus } from './share.js';
 
 export * from './channels.js';
 export * from './replies.js';
 export * from './alerts.js';
 export * from './operations.js';
+export * from './share.js';
 
 export interface ShowInfo {
   id: string;
@@ -278,6 +288,8 @@ export interface BoardUpdate {
   alerts?: AlertsState;
   /** Checklist progress / open incidents, when they changed. */
   operations?: OperationsState;
+  /** Desktop app only: open the incident log on this incident (the global incident shortcut). */
+  focusIncidentId?: number;
 }
 
 const showIdArg = z.string().min(1).max(200);
@@ -362,6 +374,16 @@ export const apiRequests = {
   getIncidentKpis: z.tuple([IncidentKpisArgs]),
   getPlaybooks: z.tuple([]),
   savePlaybooks: z.tuple([SavePlaybooksArgs]),
+  getReport: z.tuple([GetReportArgs]),
+  saveReportText: z.tuple([SaveReportTextArgs]),
+  startExport: z.tuple([StartExportArgs]),
+  getExportJob: z.tuple([ExportJobArgs]),
+  cancelExport: z.tuple([ExportJobArgs]),
+  revealExport: z.tuple([ExportJobArgs]),
+  getShareStatus: z.tuple([]),
+  startSharing: z.tuple([StartSharingArgs]),
+  stopSharing: z.tuple([]),
+  revokeShareToken: z.tuple([RevokeShareTokenArgs]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ApiResponses {
@@ -442,6 +464,26 @@ export interface ApiResponses {
   getIncidentKpis: IncidentKpis;
   getPlaybooks: PlaybooksView;
   savePlaybooks: PlaybooksView;
+  /** The summary of a show or a period: measured figures + the text (prefilled or as edited). */
+  getReport: Report;
+  /** Saves the people and the edited text of a scope (null text: back to the prefilled one). */
+  saveReportText: Report;
+  /** Starts an export off the UI's thread; poll getExportJob for progress. */
+  startExport: ExportJobView;
+  /** null: no such job (jobs are kept until the app stops). */
+  getExportJob: ExportJobView | null;
+  /** The job as it stands after the request (a finished job is left as it is). */
+  cancelExport: ExportJobView | null;
+  /** Desktop app: shows the exported file in the file manager; false where that is impossible (web host). */
+  revealExport: boolean;
+  /** The LAN board: off, or on with its address, links and QR codes (docs/lan-board.md). */
+  getShareStatus: ShareStatus;
+  /** Starts the LAN listener with fresh tokens for both roles (running: issues a token for a role that has none). */
+  startSharing: ShareStatus;
+  /** Stops the LAN listener: every token is void and every LAN device disconnected. */
+  stopSharing: ShareStatus;
+  /** Voids one token and disconnects its devices at once; unknown id → error. */
+  revokeShareToken: ShareStatus;
 }
 
 export interface FaqUsageRecorded {
@@ -455,7 +497,14 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiRequests)[M]>;
 export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof apiRequests)[M]>;
 
 /** Methods that talk to the outside world, and so answer asynchronously. */
-export type AsyncApiMethod = 'testSource' | 'applySource' | 'importFaq' | 'exportFaq' | 'exportChecklist';
+export type AsyncApiMethod =
+  | 'testSource'
+  | 'applySource'
+  | 'importFaq'
+  | 'exportFaq'
+  | 'exportChecklist'
+  | 'startSharing'
+  | 'stopSharing';
 
 /** What the core service implements (reads are synchronous; source changes are async). */
 export type LiveDeskService = {

@@ -15,10 +15,9 @@ import {
 import type { StoredIncident } from '../store/operations-repo.js';
 import type { Store } from '../store/store.js';
 import { OperationsError, parseArgs } from './errors.js';
-import { impactFrom, impactWindows, type MinuteWindow } from './incident-impact.js';
-import { computeIncidentKpis } from './incident-kpis.js';
+import { incidentKpisOf, incidentView } from './incident-view.js';
 import { INCIDENT_TYPE_LABELS } from './labels.js';
-import { durationMs, stampOf, type ClockStamp, type MonoClock } from './monotonic.js';
+import { stampOf, type ClockStamp, type MonoClock } from './monotonic.js';
 import type { Playbooks } from './playbooks.js';
 
 /** Notes kept per incident: a row stays small however long the incident runs. */
@@ -53,33 +52,7 @@ export class IncidentLog {
 
   /** The stored record as the API shows it: durations, and the impact from the rollups. */
   view(incident: StoredIncident, now: ClockStamp = this.stamp()): IncidentView {
-    const { detected, responded, resolved } = incident;
-    return {
-      id: incident.id,
-      showId: incident.showId,
-      type: incident.type,
-      severity: incident.severity,
-      title: incident.title,
-      detectedAt: detected.wall,
-      respondedAt: responded?.wall ?? null,
-      resolvedAt: resolved?.wall ?? null,
-      feedTs: incident.feedTs,
-      responseMs: responded ? durationMs(detected, responded) : null,
-      resolveMs: resolved ? durationMs(detected, resolved) : null,
-      alertId: incident.alertId,
-      notes: incident.notes.map((n) => ({ ...n })),
-      steps: incident.steps.map((s) => ({ ...s })),
-      impact: this.impactOf(incident, now),
-    };
-  }
-
-  private impactOf(incident: StoredIncident, now: ClockStamp): IncidentView['impact'] {
-    const { showId, feedTs } = incident;
-    if (showId === null || feedTs === null) return null;
-    const endFeedTs = feedTs + durationMs(incident.detected, incident.resolved ?? now);
-    const w = impactWindows({ feedTs, endFeedTs, resolved: incident.resolved !== null });
-    const totals = (window: MinuteWindow) => this.repo.rollupTotals(showId, window);
-    return impactFrom(totals(w.before), totals(w.during), w.after && totals(w.after));
+    return incidentView(this.repo, incident, now);
   }
 
   private find(id: number): StoredIncident {
@@ -198,13 +171,8 @@ export class IncidentLog {
     }
     const period = args.from !== undefined || args.to !== undefined;
     const showId = args.showId ?? (period ? undefined : (defaultShowId ?? undefined));
-    const incidents = this.repo.filtered({ showId, from: args.from, to: args.to }).map((i) => ({
-      type: i.type,
-      resolvedAt: i.resolved?.wall ?? null,
-      responseMs: i.responded ? durationMs(i.detected, i.responded) : null,
-      resolveMs: i.resolved ? durationMs(i.detected, i.resolved) : null,
-    }));
-    return computeIncidentKpis(incidents, {
+    const incidents = this.repo.filtered({ showId, from: args.from, to: args.to });
+    return incidentKpisOf(incidents, {
       showId: showId ?? null,
       from: args.from ?? null,
       to: args.to ?? null,

@@ -120,6 +120,11 @@ export class QuestionsRepo {
            FROM questions WHERE show_id = ? ORDER BY id`,
         )
         .raw(true),
+      pendingSeenAts: db
+        .prepare<[string, string], number>(
+          `SELECT seen_at FROM questions WHERE show_id = ? AND group_key = ? AND state = 'pending' ORDER BY id`,
+        )
+        .pluck(),
       newest: db.prepare<[string, number], QuestionRow>(
         'SELECT * FROM questions WHERE show_id = ? ORDER BY id DESC LIMIT ?',
       ),
@@ -167,6 +172,11 @@ export class QuestionsRepo {
       if (state === 'answered' && faqId !== null) this.faq.recordUse(faqId, at);
       return settled;
     })();
+  }
+
+  /** When each pending question of a group arrived, in arrival order (its response times when answered). */
+  pendingSeenAts(showId: string, groupKey: string): number[] {
+    return this.stmt.pendingSeenAts.all(showId, groupKey);
   }
 
   /** Every question of a show in arrival order, for rebuilding its pending groups and KPIs. */

@@ -11,9 +11,10 @@ import type { StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js';
 import { AlertsRepo } from './alerts-repo.js';
 import { FaqRepo } from './faq-repo.js';
-import { migrate } from './migrations/index.js';
+import { SCHEMA_VERSION, migrate } from './migrations/index.js';
 import { OperationsRepo } from './operations-repo.js';
 import { QuestionsRepo } from './questions-repo.js';
+import { ReportTextsRepo } from './report-texts-repo.js';
 import type { MinuteRollup, ShowRecord, WriteBatch, WriteResult } from './types.js';
 
 export const DB_FILE_NAME = 'livedesk.db';
@@ -21,6 +22,11 @@ const MINUTE = 60_000;
 
 export interface StoreOptions {
   nativeBinding?: string;
+  /**
+   * A reader beside the app's writer (export worker, CLI): no migration, no write pragmas, and a
+   * schema other than this app's is refused (it could not read it right, and may not change it).
+   */
+  readonly?: boolean;
 }
 
 interface ShowRow {
@@ -95,25 +101,43 @@ export class Store {
   readonly alerts: AlertsRepo;
   /** Checklist runs and incidents (schema v6). */
   readonly operations: OperationsRepo;
+  /** Names and edited text of the post-show / period summaries (schema v7). */
+  readonly reportTexts: ReportTextsRepo;
   private readonly stmt;
 
   constructor(file: string, options: StoreOptions = {}) {
-    this.db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('temp_store = MEMORY');
-    try {
-      migrate(this.db);
-    } catch (err) {
-      this.db.close();
-      throw err;
+    this.db = new Database(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+    });
+    if (options.readonly) {
+      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('temp_store = MEMORY');
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version !== SCHEMA_VERSION) {
+        this.db.close();
+        throw new Error(
+          `database schema v${version} is not this app's (v${SCHEMA_VERSION}); open it with the app once, or update LiveDesk`,
+        );
+      }
+    } else {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('temp_store = MEMORY');
+      try {
+        migrate(this.db);
+      } catch (err) {
+        this.db.close();
+        throw err;
+      }
     }
     const db = this.db;
     this.faq = new FaqRepo(db);
     this.questions = new QuestionsRepo(db, this.faq);
     this.alerts = new AlertsRepo(db);
     this.operations = new OperationsRepo(db);
+    this.reportTexts = new ReportTextsRepo(db);
     this.stmt = {
       upsertShow: db.prepare(`
         INSERT INTO shows (id, room_id, room_title, platform, title, started_at, ended_at, last_seq, source, created_at)

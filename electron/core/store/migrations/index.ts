@@ -9,6 +9,7 @@ import * as m003 from './003-targets-and-gap-time.js';
 import * as m004 from './004-faq-and-questions.js';
 import * as m005 from './005-alerts.js';
 import * as m006 from './006-operations.js';
+import * as m007 from './007-report-texts.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, up: m004.up },
   { version: 5, up: m005.up },
   { version: 6, up: m006.up },
+  { version: 7, up: m007.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
