@@ -8,6 +8,29 @@ import globals from 'globals';
 const noElectron = {
   paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }],
 };
+/**
+ * Security rules (docs/security.md; tests/unit/electron/lint-rules.test.ts keeps them in place):
+ * no HTML injection anywhere, and raw IPC only inside the typed wrappers — the preload (named
+ * methods only) and electron/main/ipc.ts (every handler checks its sender and arguments).
+ */
+const noDangerousHtml = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Render text as text: dangerouslySetInnerHTML is banned (XSS).',
+};
+const noRawIpcAccess = {
+  selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]',
+  message: 'Raw ipcMain/ipcRenderer only in electron/preload and electron/main/ipc.ts (the typed wrappers).',
+};
+const noRawIpcImport = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Raw ipcMain/ipcRenderer only in electron/preload and electron/main/ipc.ts (the typed wrappers).',
+};
+const TYPED_IPC_WRAPPERS = ['electron/preload/**', 'electron/main/ipc.ts'];
+// Tests fake Electron's IPC objects; the rules guard the shipped code.
+const SHIPPED_CODE = ['**/*.{ts,tsx,js,mjs,cjs}'];
+const NOT_SHIPPED = ['tests/**', ...TYPED_IPC_WRAPPERS];
+
 const nodeBuiltins = [
   'node:*',
   'fs',
@@ -32,6 +55,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'smart'],
     },
+  },
+  // Before the layer blocks: they ban `electron` outright where it never belongs, which wins.
+  {
+    files: SHIPPED_CODE,
+    ignores: NOT_SHIPPED,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noRawIpcImport] }],
+      'no-restricted-syntax': ['error', noDangerousHtml, noRawIpcAccess],
+    },
+  },
+  {
+    files: TYPED_IPC_WRAPPERS,
+    rules: { 'no-restricted-syntax': ['error', noDangerousHtml] },
   },
   {
     files: ['electron/core/**/*.ts', 'electron/web/**/*.ts'],
@@ -71,10 +107,7 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text.' },
-      ],
+      'no-restricted-syntax': ['error', noDangerousHtml, noRawIpcAccess],
     },
   },
 );

@@ -7,6 +7,9 @@ import type { BrowserWindowConstructorOptions, Session, WebContents } from 'elec
 
 /** Only web links leave the app; file:, javascript:, custom schemes never reach the OS. */
 export function isSafeExternalUrl(raw: string): boolean {
+  // Whitespace or control characters (which the URL parser would quietly strip) mean tampering.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f]/.test(raw)) return false;
   let url: URL;
   try {
     url = new URL(raw);
@@ -109,10 +112,16 @@ export function withCsp(
 
 export type OpenExternal = (url: string) => Promise<void>;
 
-/** Opens a web link in the system browser; anything else is dropped. */
-export function openIfSafe(url: string, openExternal: OpenExternal): boolean {
+/**
+ * The one way a link leaves the app: http(s) with a host goes to the system browser, anything
+ * else (file:, javascript:, custom schemes that launch programs) is dropped and reported false.
+ */
+export function openExternalSafely(url: string, openExternal: OpenExternal): boolean {
   if (!isSafeExternalUrl(url)) return false;
-  openExternal(url).catch((err: unknown) => console.warn('[livedesk] could not open link:', err));
+  // The parsed, normalised form goes to the OS, not the string as the page gave it.
+  openExternal(new URL(url).href).catch((err: unknown) =>
+    console.warn('[livedesk] could not open link:', err),
+  );
   return true;
 }
 
@@ -139,13 +148,13 @@ export function hardenWebContents(
   contents.on('will-navigate', (event) => {
     if (isAppUrl(event.url, appUrl)) return;
     event.preventDefault();
-    openIfSafe(event.url, openExternal);
+    openExternalSafely(event.url, openExternal);
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (bigScreenOptions && isBigScreenUrl(url, appUrl)) {
       return { action: 'allow', overrideBrowserWindowOptions: bigScreenOptions() };
     }
-    openIfSafe(url, openExternal);
+    openExternalSafely(url, openExternal);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -157,6 +166,8 @@ export function hardenSession(session: Session, devServerUrl?: string): void {
     callback(isPermissionAllowed(permission)),
   );
   session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  // USB, serial and HID devices: never (the app talks to no hardware from its pages).
+  session.setDevicePermissionHandler(() => false);
   const csp = contentSecurityPolicy(devServerUrl);
   session.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: withCsp(details.responseHeaders, csp) }),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { WindowPlacement } from './window-state.js';
 
 export const WINDOW_TITLE = '直播助理台 LiveDesk';
 
@@ -54,9 +55,19 @@ export function rendererAppUrl(source: RendererSource): string {
   return source.kind === 'url' ? source.url : pathToFileURL(source.file).href;
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
-  win.once('ready-to-show', () => win.show());
+/** Opens the main window, where it was left when a placement is given (window-state.ts). */
+export function createMainWindow(preloadPath: string, placement?: WindowPlacement): BrowserWindow {
+  const options = mainWindowOptions(preloadPath);
+  const win = new BrowserWindow(
+    placement
+      ? { ...options, x: placement.x, y: placement.y, width: placement.width, height: placement.height }
+      : options,
+  );
+  win.once('ready-to-show', () => {
+    // maximize() also shows the window: do it here, after the first paint, not before.
+    if (placement?.maximized) win.maximize();
+    win.show();
+  });
   return win;
 }
 

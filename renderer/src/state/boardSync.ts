@@ -6,6 +6,7 @@ import type { LiveDeskClient } from '../../../shared/api/contract.js';
 import type { Transport } from '../api/transport.js';
 import { boardActions, useBoardStore } from './boardStore.js';
 import { canLoadOlder, OLDER_PAGE_SIZE } from './commentBuffer.js';
+import { operationsUi } from './operationsUi.js';
 
 const SNAPSHOT_RETRY_MS = 3000;
 
@@ -44,7 +45,10 @@ export function startBoardSync(transport: Transport): BoardSync {
   // Subscribe before the first snapshot so no batch falls between the two; the store merges
   // overlapping rows by rowId.
   const stopUpdates = client.onUpdate((update) => {
-    if (!stopped) boardActions.applyUpdate(update);
+    if (stopped) return;
+    boardActions.applyUpdate(update);
+    // The desktop app's global incident shortcut logged one: show it (electron/main/incident-shortcut.ts).
+    if (update.focusIncidentId !== undefined) operationsUi.openIncidents(update.focusIncidentId);
   });
   const stopConnection = transport.onConnection((state) => {
     boardActions.setConnection(state);

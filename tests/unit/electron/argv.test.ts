@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLI_OPTIONS, parseCliArgs } from '../../../electron/core/config.js';
-import { cliArgsFromArgv, LIVEDESK_OPTIONS } from '../../../electron/main/argv.js';
+import { cliArgsFromArgv, LIVEDESK_OPTIONS, splitDesktopArgs } from '../../../electron/main/argv.js';
 
 const EXE = '/opt/electron/electron';
 
@@ -63,5 +63,30 @@ describe('argv filter and the CLI parser agree', () => {
     for (const flag of ['file', 'interval', 'source', 'web-token'])
       expect(LIVEDESK_OPTIONS.has(flag)).toBe(true);
     expect([...LIVEDESK_OPTIONS].sort()).toEqual(Object.keys(CLI_OPTIONS).sort());
+  });
+});
+
+describe('desktop-only options (--incident-shortcut)', () => {
+  it('are kept from a packaged argv and taken out before the strict parser', () => {
+    const argv = ['LiveDesk.exe', '--incident-shortcut', 'Ctrl+Alt+J', '--room', 'r1', '--no-sandbox'];
+    const args = cliArgsFromArgv(argv, { defaultApp: false });
+    expect(args).toEqual(['--incident-shortcut', 'Ctrl+Alt+J', '--room', 'r1']);
+    const { coreArgs, desktop } = splitDesktopArgs(args);
+    expect(desktop).toEqual({ incidentShortcut: 'Ctrl+Alt+J' });
+    expect(coreArgs).toEqual(['--room', 'r1']);
+    expect(() => parseCliArgs(coreArgs, { dataDir: '/data' })).not.toThrow();
+  });
+
+  it('take the = form too, and leave everything else verbatim (typos still reported)', () => {
+    const { coreArgs, desktop } = splitDesktopArgs(['--rom', 'x', '--incident-shortcut=none']);
+    expect(desktop).toEqual({ incidentShortcut: 'none' });
+    expect(coreArgs).toEqual(['--rom', 'x']);
+    expect(() => parseCliArgs(coreArgs, { dataDir: '/data' })).toThrow(/rom/);
+  });
+
+  it('need a value', () => {
+    expect(() => splitDesktopArgs(['--incident-shortcut'])).toThrow(/--incident-shortcut needs a value/);
+    expect(() => splitDesktopArgs(['--incident-shortcut', '--room', 'r'])).toThrow(/needs a value/);
+    expect(() => splitDesktopArgs(['--incident-shortcut='])).toThrow(/needs a value/);
   });
 });

@@ -1,12 +1,23 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { fanOut, registerIpc } from '../../../electron/main/ipc.js';
+import { fanOut, registerAppIpc, registerIpc, sendUpdate } from '../../../electron/main/ipc.js';
 import type { IpcHandlers } from '../../../electron/main/ipc.js';
 import { isTrustedSender } from '../../../electron/main/security.js';
 import { API_METHODS, IPC_UPDATE_CHANNEL, ipcChannel } from '../../../shared/api/contract.js';
 import type { BoardUpdate, LiveDeskService } from '../../../shared/api/contract.js';
 
 const APP_URL = 'file:///opt/LiveDesk/out/renderer/index.html';
+
+/** ipc.ts holds Electron's real ipcMain (the only file allowed to): a recording stand-in. */
+const electronIpc = vi.hoisted(() => ({ channels: [] as string[] }));
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string) => void electronIpc.channels.push(channel),
+    removeHandler: (channel: string) => {
+      electronIpc.channels = electronIpc.channels.filter((c) => c !== channel);
+    },
+  },
+}));
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -93,6 +104,38 @@ describe('registerIpc', () => {
     expect(service.getSnapshot).not.toHaveBeenCalled();
   });
 
+  it('refuses a foreign frame on every channel, one by one, before the arguments are even read', async () => {
+    const { invoke, service } = setup();
+    const serviceCalls = () =>
+      Object.values(service)
+        .filter((v) => vi.isMockFunction(v) && v !== service.onUpdate)
+        .reduce((n, fn) => n + (fn as ReturnType<typeof vi.fn>).mock.calls.length, 0);
+    for (const method of API_METHODS) {
+      for (const frame of [
+        'https://evil.example/index.html',
+        'file:///C:/Users/x/Downloads/evil.html',
+        null,
+      ]) {
+        await expect(
+          invoke(ipcChannel(method), frame, { anything: true }),
+          `${method} from ${frame}`,
+        ).rejects.toThrow(new RegExp(`^livedesk\\.${method}: untrusted sender$`));
+      }
+    }
+    expect(serviceCalls()).toBe(0);
+  });
+
+  it('refuses an iframe of another origin inside our own page (the frame, not the window, is checked)', async () => {
+    const { ipcMain, service } = setup();
+    const handler = ipcMain.handle.mock.calls.find(([c]) => c === ipcChannel('getSnapshot'))![1];
+    const fromIframe = {
+      senderFrame: { url: 'https://ads.example/frame.html', top: { url: APP_URL } },
+      sender: { getURL: () => APP_URL },
+    } as unknown as IpcMainInvokeEvent;
+    expect(() => handler(fromIframe)).toThrow(/untrusted sender/);
+    expect(service.getSnapshot).not.toHaveBeenCalled();
+  });
+
   it('rejects bad arguments with a message naming the method and the field', async () => {
     const { invoke, service } = setup();
     const bad = invoke(ipcChannel('getComments'), APP_URL, { limit: 0 });
@@ -135,6 +178,83 @@ describe('registerIpc', () => {
     dispose();
     expect(unsubscribe).toHaveBeenCalledTimes(1);
     await expect(invoke(ipcChannel('getSnapshot'), APP_URL)).rejects.toThrow(/No handler/);
+  });
+});
+
+describe('registerIpc: the export channels', () => {
+  const job = { jobId: 'exp-1-1', state: 'done', file: { path: '/data/exports/a.docx' } };
+
+  function setupWithHost() {
+    const ipc = fakeIpcMain();
+    const svc = fakeService();
+    const service = Object.assign(svc.service, {
+      startExport: vi.fn(() => job),
+      getExportJob: vi.fn(() => job),
+      revealExport: vi.fn(() => false),
+    });
+    const revealExport = vi.fn(() => true);
+    const target = { send: vi.fn(), isDestroyed: vi.fn(() => false) };
+    registerIpc(ipc.ipcMain, service, (url) => isTrustedSender(url, APP_URL), target, { revealExport });
+    return { ...ipc, service, revealExport };
+  }
+
+  it('answers revealExport itself (the host has the file manager), with the checked arguments', async () => {
+    const { invoke, service, revealExport } = setupWithHost();
+    await expect(invoke(ipcChannel('revealExport'), APP_URL, { jobId: 'exp-1-1' })).resolves.toBe(true);
+    expect(revealExport).toHaveBeenCalledExactlyOnceWith({ jobId: 'exp-1-1' });
+    expect(service.revealExport).not.toHaveBeenCalled();
+    // Other export methods still go to the core.
+    await expect(invoke(ipcChannel('getExportJob'), APP_URL, { jobId: 'exp-1-1' })).resolves.toBe(job);
+  });
+
+  it('checks the sender and the arguments of the export channels like every other', async () => {
+    const { invoke, service, revealExport } = setupWithHost();
+    await expect(
+      invoke(ipcChannel('revealExport'), 'https://evil.example/', { jobId: 'exp-1-1' }),
+    ).rejects.toThrow(/untrusted sender/);
+    // A path where a job id belongs never reaches the host's file manager.
+    await expect(invoke(ipcChannel('revealExport'), APP_URL, { jobId: '../../etc/passwd' })).rejects.toThrow(
+      /^livedesk\.revealExport: invalid arguments \(\[0\]\.jobId/,
+    );
+    await expect(
+      invoke(ipcChannel('startExport'), APP_URL, { scope: { kind: 'show', showId: 's1' }, format: 'pdf' }),
+    ).rejects.toThrow(/livedesk\.startExport: invalid arguments \(\[0\]\.format/);
+    await expect(
+      invoke(ipcChannel('startExport'), APP_URL, {
+        scope: { kind: 'period', from: '2026-11-30', to: '2026-11-01' },
+        format: 'md',
+      }),
+    ).rejects.toThrow(/\[0\]\.scope\.to: from is after to/);
+    expect(revealExport).not.toHaveBeenCalled();
+    expect(service.startExport).not.toHaveBeenCalled();
+    await invoke(ipcChannel('startExport'), APP_URL, {
+      scope: { kind: 'period', from: '2026-11-01', to: '2026-11-30' },
+      format: 'xlsx',
+    });
+    expect(service.startExport).toHaveBeenCalledWith({
+      scope: { kind: 'period', from: '2026-11-01', to: '2026-11-30', roomId: null },
+      format: 'xlsx',
+    });
+  });
+});
+
+describe('registerAppIpc / sendUpdate', () => {
+  it("registers every handler on Electron's ipcMain, and removes them", () => {
+    const svc = fakeService();
+    const dispose = registerAppIpc(svc.service, () => true, { send: vi.fn(), isDestroyed: () => false });
+    expect([...electronIpc.channels].sort()).toEqual(API_METHODS.map(ipcChannel).sort());
+    dispose();
+    expect(electronIpc.channels).toEqual([]);
+  });
+
+  it('sends a host update on the typed update channel, not to a destroyed window', () => {
+    const target = { send: vi.fn(), isDestroyed: vi.fn(() => false) };
+    const focus = { ...update, focusIncidentId: 7 };
+    sendUpdate(target, focus);
+    expect(target.send).toHaveBeenCalledExactlyOnceWith(IPC_UPDATE_CHANNEL, focus);
+    target.isDestroyed.mockReturnValue(true);
+    sendUpdate(target, focus);
+    expect(target.send).toHaveBeenCalledOnce();
   });
 });
 

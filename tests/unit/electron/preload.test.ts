@@ -40,6 +40,11 @@ describe('preload bridge', () => {
     expect(api).not.toHaveProperty('ipcRenderer');
     expect(api).not.toHaveProperty('send');
     expect(api).not.toHaveProperty('invoke');
+    // Nothing exposed is, or hands back, the raw ipcRenderer or its event.
+    expect(Object.values(api)).not.toContain(ipcRenderer);
+    const off = api.onUpdate(() => undefined);
+    expect(typeof off).toBe('function');
+    off();
   });
 
   it('invokes each method on its own channel with the arguments given', async () => {

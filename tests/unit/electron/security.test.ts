@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import {
   contentSecurityPolicy,
+  openExternalSafely,
   hardenSession,
   hardenWebContents,
   isAppUrl,
@@ -56,6 +59,34 @@ describe('isSafeExternalUrl', () => {
     ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('openExternalSafely: the one way a link leaves the app', () => {
+  it('hands web links to the system browser', () => {
+    const open = vi.fn(() => Promise.resolve());
+    expect(openExternalSafely('https://buyin.jinritemai.com/dashboard', open)).toBe(true);
+    expect(openExternalSafely('http://192.168.1.20:5178/?token=x#/big', open)).toBe(true);
+    expect(open.mock.calls).toEqual([
+      ['https://buyin.jinritemai.com/dashboard'],
+      ['http://192.168.1.20:5178/?token=x#/big'],
+    ]);
+  });
+
+  it('drops everything else without calling the shell', () => {
+    const open = vi.fn(() => Promise.resolve());
+    for (const url of [
+      'file:///C:/Windows/System32/cmd.exe',
+      'javascript:alert(1)',
+      'ms-settings:',
+      'search-ms:query=x&crumb=location:\\\\evil\\share',
+      'http://',
+      ' https://example.com',
+      'HTTPS://EXAMPLE.COM\u0000',
+    ]) {
+      expect(openExternalSafely(url, open), url).toBe(false);
+    }
+    expect(open).not.toHaveBeenCalled();
   });
 });
 
@@ -161,9 +192,11 @@ describe('session: permissions and CSP', () => {
           callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
         ) => void)
       | null = null;
+    let device: (() => boolean) | null = null;
     const session = {
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+      setDevicePermissionHandler: (fn: typeof device) => (device = fn),
       webRequest: { onHeadersReceived: (fn: typeof headers) => (headers = fn) },
     };
     return {
@@ -174,6 +207,7 @@ describe('session: permissions and CSP', () => {
         return callback.mock.calls[0]?.[0] as boolean | undefined;
       },
       checkPermission: (permission: string) => check?.(null, permission),
+      checkDevice: () => device?.(),
       respond: (responseHeaders: Record<string, string[]>) => {
         const callback = vi.fn();
         headers?.({ responseHeaders }, callback);
@@ -192,6 +226,20 @@ describe('session: permissions and CSP', () => {
     expect(fake.requestPermission('notifications')).toBe(true);
     expect(fake.checkPermission('notifications')).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
+    // The big screen goes full screen; nothing else is on the allow list.
+    expect(isPermissionAllowed('fullscreen')).toBe(true);
+    for (const permission of [
+      'pointerLock',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'idle-detection',
+      'storage-access',
+    ]) {
+      expect(isPermissionAllowed(permission), permission).toBe(false);
+    }
+    expect(fake.checkDevice()).toBe(false);
   });
 
   it('sets the strict CSP on responses, replacing one the response carried', () => {
@@ -219,5 +267,35 @@ describe('session: permissions and CSP', () => {
     expect(prod).toContain("script-src 'self';");
     expect(prod).not.toMatch(/localhost|ws:/);
     expect(withCsp(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
+  });
+});
+
+describe('CSP: no eval, no foreign scripts, dev or production', () => {
+  const directive = (csp: string, name: string) =>
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith(`${name} `)) ?? '';
+
+  it("never allows 'unsafe-eval', wildcards or remote script origins in the header CSP", () => {
+    for (const csp of [contentSecurityPolicy(), contentSecurityPolicy('http://localhost:5173')]) {
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).not.toMatch(/(^|\s)\*(\s|;|$)/);
+      expect(csp).not.toContain('wasm-unsafe-eval');
+      expect(directive(csp, 'object-src')).toBe("object-src 'none'");
+      expect(directive(csp, 'default-src')).toBe("default-src 'self'");
+    }
+    expect(directive(contentSecurityPolicy(), 'script-src')).toBe("script-src 'self'");
+  });
+
+  it("the page's own meta CSP (what file:// loads get) has script-src 'self' and no eval", () => {
+    const html = fs.readFileSync(path.resolve(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+    expect(meta).not.toBeNull();
+    const csp = meta![1]!;
+    expect(directive(csp, 'script-src')).toBe("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(directive(csp, 'object-src')).toBe("object-src 'none'");
+    expect(directive(csp, 'frame-ancestors')).toBe("frame-ancestors 'none'");
   });
 });

@@ -10,6 +10,7 @@ vi.mock('electron', async () => {
     show = vi.fn();
     loadURL = vi.fn(() => Promise.resolve());
     loadFile = vi.fn(() => Promise.resolve());
+    maximize = vi.fn();
     constructor(options: unknown) {
       super();
       this.options = options;
@@ -35,6 +36,14 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+    // Nothing that loosens Chromium: no experimental or extra Blink features, no insecure content.
+    for (const loosening of ['experimentalFeatures', 'enableBlinkFeatures', 'allowRunningInsecureContent']) {
+      expect(options.webPreferences?.[loosening as keyof typeof options.webPreferences], loosening).not.toBe(
+        true,
+      );
+    }
+    expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(options.webPreferences).not.toHaveProperty('experimentalFeatures');
   });
 
   it('has the product title and size, dark background, hidden until ready', () => {
@@ -58,6 +67,23 @@ describe('main window', () => {
     };
     expect(win.show).not.toHaveBeenCalled();
     win.emit('ready-to-show');
+    expect(win.show).toHaveBeenCalledOnce();
+  });
+
+  it('opens at a remembered place, maximising only after the first paint', () => {
+    const placement = { x: 2000, y: 40, width: 1700, height: 1000, maximized: true };
+    const win = createMainWindow('/p.cjs', placement) as unknown as {
+      options: { x: number; y: number; width: number; height: number; webPreferences: object };
+      show: ReturnType<typeof vi.fn>;
+      maximize: ReturnType<typeof vi.fn>;
+      emit: (e: string) => void;
+    };
+    expect(win.options).toMatchObject({ x: 2000, y: 40, width: 1700, height: 1000 });
+    // Placement never touches the security options.
+    expect(win.options.webPreferences).toEqual(mainWindowOptions('/p.cjs').webPreferences);
+    expect(win.maximize).not.toHaveBeenCalled();
+    win.emit('ready-to-show');
+    expect(win.maximize).toHaveBeenCalledOnce();
     expect(win.show).toHaveBeenCalledOnce();
   });
 
