@@ -72,6 +72,16 @@ const livedeskBridge = {
   getIncidentKpis: invoker('getIncidentKpis'),
   getPlaybooks: invoker('getPlaybooks'),
   savePlaybooks: invoker('savePlaybooks'),
+  getReport: invoker('getReport'),
+  saveReportText: invoker('saveReportText'),
+  startExport: invoker('startExport'),
+  getExportJob: invoker('getExportJob'),
+  cancelExport: invoker('cancelExport'),
+  revealExport: invoker('revealExport'),
+  getShareStatus: invoker('getShareStatus'),
+  startSharing: invoker('startSharing'),
+  stopSharing: invoker('stopSharing'),
+  revokeShareToken: invoker('revokeShareToken'),
   onUpdate(listener: (update: BoardUpdate) => void): () => void {
     // A wrapper of our own, so the page never receives the IPC event (and its sender), and so
     // unsubscribing works: contextBridge hands us a new proxy of `listener` on every call.

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { ShareInterface } from '../../shared/api/share.js';
 import type { SourceConfig } from '../../shared/api/sources.js';
 import { ConfigError, parseCliArgs } from '../core/config.js';
 import { startLiveDesk } from '../core/runtime.js';
@@ -23,15 +25,31 @@ function describeSource(source: SourceConfig): string {
   }
 }
 
+/**
+ * `LIVEDESK_LAN_ADDRESS=A.B.C.D`: share the LAN board on this address instead of the private
+ * interfaces found (a network with other ranges, or the tests' 127.0.0.1).
+ */
+function lanAddressOverride(): (() => ShareInterface[]) | undefined {
+  const raw = process.env['LIVEDESK_LAN_ADDRESS'];
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = z.ipv4().safeParse(raw.trim());
+  if (!parsed.success) throw new ConfigError(`LIVEDESK_LAN_ADDRESS must be an IPv4 address, got "${raw}"`);
+  const address = parsed.data;
+  return () => [{ name: 'LIVEDESK_LAN_ADDRESS', address }];
+}
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = parseCliArgs(process.argv.slice(2), { dataDir: path.join(repoRoot, '.livedesk-data') });
   const token = config.webToken ?? randomBytes(16).toString('hex');
-  const runtime = await startLiveDesk(config);
+  const staticDir = path.join(repoRoot, 'out/web');
+  const runtime = await startLiveDesk(config, {
+    share: { staticDir, listInterfaces: lanAddressOverride() },
+  });
   const web = await startWebHost({
     service: runtime.service,
     token,
-    staticDir: path.join(repoRoot, 'out/web'),
+    staticDir,
     host: config.host,
     port: config.port,
   });

@@ -6,6 +6,8 @@ import { alertsEn, alertsZhCN } from './alerts.js';
 import { faqLibraryEn, faqLibraryZhCN } from './faq-library.js';
 import { operationsEn, operationsZhCN } from './operations.js';
 import { repliesEn, repliesZhCN } from './replies.js';
+import { shareEn, shareZhCN } from './share.js';
+import { reportEn, reportZhCN } from './report.js';
 
 export const zhCN = {
   'app.name': '直播助理台',
@@ -372,6 +374,8 @@ export const zhCN = {
   ...faqLibraryZhCN,
   ...alertsZhCN,
   ...operationsZhCN,
+  ...shareZhCN,
+  ...reportZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -745,6 +749,8 @@ export const en: Messages = {
   ...faqLibraryEn,
   ...alertsEn,
   ...operationsEn,
+  ...shareEn,
+  ...reportEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

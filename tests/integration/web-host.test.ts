@@ -1,5 +1,6 @@
 /** The web host over real HTTP and socket.io, on the in-process demo feed. */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import type {
   QuestionView,
   ReplyKpis,
 } from '../../shared/api/contract.js';
+import type { ExportJobView, PeriodReport, ShowReport } from '../../shared/api/report.js';
 import { METRIC_KEYS } from '../../shared/metrics/definitions.js';
 import { get } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -263,5 +265,118 @@ describe('web host', () => {
     );
     socket.close();
     expect(message).toMatch(/^401/);
+  });
+});
+
+describe('web host: report and export downloads', () => {
+  /** A raw GET that keeps the body as bytes. */
+  function getBytes(
+    url: string,
+  ): Promise<{ status: number; body: Buffer; headers: Record<string, unknown> }> {
+    return new Promise((resolve, reject) => {
+      http
+        .get(url, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }),
+          );
+        })
+        .on('error', reject);
+    });
+  }
+
+  async function finishedJob(jobId: string): Promise<ExportJobView> {
+    await waitFor(() => runtime.service.getExportJob({ jobId })?.state !== 'running', 'the export', 30_000);
+    return runtime.service.getExportJob({ jobId })!;
+  }
+
+  it('downloads a finished export: Chinese name (RFC 5987), content type, the exact bytes', async () => {
+    const showId = runtime.service.listShows()[0]!.id;
+    const job = await finishedJob(
+      runtime.service.startExport({ scope: { kind: 'show', showId }, format: 'xlsx' }).jobId,
+    );
+    expect(job.state, job.error ?? '').toBe('done');
+    const res = await getBytes(`${web.url}api/exports/${job.jobId}?token=${TOKEN}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const disposition = String(res.headers['content-disposition']);
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    const encoded = /filename\*=UTF-8''(\S+)$/.exec(disposition)![1]!;
+    expect(decodeURIComponent(encoded)).toBe(job.file!.name);
+    expect(job.file!.name).toMatch(/^直播工作总结_.+\.xlsx$/);
+    expect(res.body.equals(fs.readFileSync(job.file!.path))).toBe(true);
+    expect(Number(res.headers['content-length'])).toBe(res.body.length);
+
+    expect((await getBytes(`${web.url}api/exports/${job.jobId}`)).status).toBe(401);
+    expect((await getBytes(`${web.url}api/exports/${job.jobId}?token=wrong-token-000`)).status).toBe(401);
+  });
+
+  it('answers 404 for an unknown job, a running one, and anything that is not a job id', async () => {
+    const showId = runtime.service.listShows()[0]!.id;
+    const running = runtime.service.startExport({ scope: { kind: 'show', showId }, format: 'csv' });
+    try {
+      const res = await get(`${web.url}api/exports/${running.jobId}?token=${TOKEN}`);
+      expect(res.status).toBe(404);
+      expect(res.body).toMatch(/running/);
+    } finally {
+      runtime.service.cancelExport({ jobId: running.jobId });
+    }
+    expect((await get(`${web.url}api/exports/exp-1-999?token=${TOKEN}`)).status).toBe(404);
+    for (const bad of ['..%2F..%2Fsecret.txt', '%2Fetc%2Fpasswd', 'EXP-1-1', ''])
+      expect((await get(`${web.url}api/exports/${bad}?token=${TOKEN}`)).status).toBe(404);
+    const cancelled = await finishedJob(running.jobId);
+    expect((await get(`${web.url}api/exports/${cancelled.jobId}?token=${TOKEN}`)).status).toBe(404);
+  });
+
+  it('serves /api/report as getReport does, for a show and a period', async () => {
+    const showId = runtime.service.listShows()[0]!.id;
+    const res = await get(`${web.url}api/report?token=${TOKEN}&show=latest`);
+    expect(res.status, res.body).toBe(200);
+    const viaHttp = JSON.parse(res.body) as ShowReport;
+    const direct = runtime.service.getReport({ scope: { kind: 'show', showId } }) as ShowReport;
+    // The show is live: figures only grow between the two reads; what it is does not change.
+    expect(viaHttp.kind).toBe('show');
+    expect(viaHttp.show).toEqual(direct.show);
+    expect(viaHttp.startAt).toBe(direct.startAt);
+    expect(viaHttp.generatedAt).toBeLessThanOrEqual(direct.generatedAt);
+    expect(viaHttp.comments.total).toBeGreaterThan(0);
+    expect(viaHttp.comments.total).toBeLessThanOrEqual(direct.comments.total);
+    expect(Object.keys(viaHttp).sort()).toEqual(Object.keys(direct).sort());
+    const byId = JSON.parse(
+      (await get(`${web.url}api/report?token=${TOKEN}&show=${showId}`)).body,
+    ) as ShowReport;
+    expect(byId.show.id).toBe(showId);
+
+    const day = new Date(direct.show.startedAt);
+    const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    const period = await get(`${web.url}api/report?token=${TOKEN}&from=${iso}&to=${iso}`);
+    expect(period.status, period.body).toBe(200);
+    const viaHttpPeriod = JSON.parse(period.body) as PeriodReport;
+    const directPeriod = runtime.service.getReport({
+      scope: { kind: 'period', from: iso, to: iso, roomId: null },
+    }) as PeriodReport;
+    expect(viaHttpPeriod).toMatchObject({ kind: 'period', from: iso, to: iso, roomId: null });
+    expect(viaHttpPeriod.shows.map((s) => s.id)).toEqual(directPeriod.shows.map((s) => s.id));
+
+    const room = await get(`${web.url}api/report?token=${TOKEN}&from=${iso}&to=${iso}&room=no-such-room`);
+    expect(room.status).toBe(404);
+    expect(room.body).toMatch(/no shows between .* in room no-such-room/);
+    const unknown = await get(`${web.url}api/report?token=${TOKEN}&show=no-such-show`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatch(/no such show: no-such-show/);
+  });
+
+  it('answers /api/report with 400 for bad days and 401 without the token', async () => {
+    const bad = await get(`${web.url}api/report?token=${TOKEN}&from=2026-02-30&to=2026-03-01`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatch(/calendar day/);
+    const reversed = await get(`${web.url}api/report?token=${TOKEN}&from=2026-03-02&to=2026-03-01`);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body).toMatch(/from is after to/);
+    expect((await get(`${web.url}api/report?token=${TOKEN}`)).status).toBe(400);
+    expect((await get(`${web.url}api/report?show=latest`)).status).toBe(401);
   });
 });

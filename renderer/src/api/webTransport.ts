@@ -103,6 +103,16 @@ export function createWebTransport(token: string | null = readTokenFromUrl()): T
     getIncidentKpis: (args) => call('getIncidentKpis', [args]),
     getPlaybooks: () => call('getPlaybooks', []),
     savePlaybooks: (args) => call('savePlaybooks', [args]),
+    getReport: (args) => call('getReport', [args]),
+    saveReportText: (args) => call('saveReportText', [args]),
+    startExport: (args) => call('startExport', [args]),
+    getExportJob: (args) => call('getExportJob', [args]),
+    cancelExport: (args) => call('cancelExport', [args]),
+    revealExport: (args) => call('revealExport', [args]),
+    getShareStatus: () => call('getShareStatus', []),
+    startSharing: (args) => call('startSharing', [args]),
+    stopSharing: () => call('stopSharing', []),
+    revokeShareToken: (args) => call('revokeShareToken', [args]),
     onUpdate(listener) {
       const handler = (update: BoardUpdate) => listener(update);
       socket.on(WEB_UPDATE_EVENT, handler);

@@ -3,16 +3,19 @@ import { useBoardStore } from '../state/boardStore.js';
 import { useT } from '../i18n/useI18n.js';
 import { useSettingsShortcut } from '../hooks/useSettingsShortcut.js';
 import { useHistoryRoute } from '../state/hashRoute.js';
+import { useReportUi } from '../state/reportUi.js';
 import { useProductStockTracking } from '../state/productStock.js';
 import { AlertBar } from './alerts/AlertBar.js';
 import { AlertsLayer } from './alerts/AlertsLayer.js';
 import { BigScreen } from './bigscreen/BigScreen.js';
 import { useIsBigScreen } from './bigscreen/route.js';
+import { isViewerPage } from './share/shareSession.js';
 import { CommentStream } from './comments/CommentStream.js';
 import { FaqLibraryDialog } from './faq/FaqLibraryDialog.js';
 import { ConnectionBanner } from './connection/ConnectionBanner.js';
 import { ConnectionScreen } from './connection/ConnectionScreen.js';
 import { HistoryView } from './history/HistoryView.js';
+import { ReportView } from './report/ReportView.js';
 import { MetricGrid } from './metrics/MetricGrid.js';
 import { OperationsLayer } from './operations/OperationsLayer.js';
 import { StartWarningBanner } from './operations/StartWarningBanner.js';
@@ -26,7 +29,8 @@ import { TrendChart } from './trend/TrendChart.js';
 
 export function App() {
   const loaded = useBoardStore((s) => s.loaded);
-  const bigScreen = useIsBigScreen();
+  // A LAN viewer's link shows the big screen only, whatever the hash says.
+  const bigScreen = useIsBigScreen() || isViewerPage();
   if (!loaded) return <ConnectionScreen />;
   return bigScreen ? <BigScreen /> : <Board />;
 }
@@ -34,6 +38,7 @@ export function App() {
 function Board() {
   const stale = useBoardStore((s) => s.connection.status !== 'connected');
   const historyRoute = useHistoryRoute();
+  const reportOpen = useReportUi((s) => s.open);
   useDocumentTitle();
   useSettingsShortcut();
   useProductStockTracking();
@@ -44,7 +49,9 @@ function Board() {
       <StartWarningBanner />
       <ConnectionBanner />
       <StorageBanner />
-      {historyRoute ? (
+      {reportOpen ? (
+        <ReportView />
+      ) : historyRoute ? (
         <HistoryView route={historyRoute} />
       ) : (
         <main className="board">
