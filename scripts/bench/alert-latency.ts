@@ -24,7 +24,7 @@ import type { KeywordRule } from '../../shared/alerts/rules.js';
 import { launchChromium } from '../../tests/helpers/browser.js';
 import { stats } from '../../tests/helpers/events.js';
 import { callWebApi, startWebCli, type WebCli } from '../../tests/helpers/web-cli.js';
-import type { BenchResult } from './ingest.js';
+import type { Measurement as BenchResult } from './result.js';
 
 const RATE = Number(process.env.ALERT_BENCH_RATE ?? 2000);
 const SAMPLES = Number(process.env.ALERT_BENCH_SAMPLES ?? 24);

@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../tests/helpers/browser.js';
-import type { BenchResult } from './ingest.js';
+import type { Measurement as BenchResult } from './result.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const harnessDir = path.join(import.meta.dirname, 'chart-harness');

@@ -12,7 +12,7 @@ import { FaqLibraryService } from '../../electron/core/faq/library.js';
 import { QuestionTracker } from '../../electron/core/faq/question-tracker.js';
 import { openStore } from '../../electron/core/store/open-store.js';
 import type { CommentRow } from '../../shared/api/contract.js';
-import type { BenchResult } from './ingest.js';
+import type { Measurement as BenchResult } from './result.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const QUESTIONS = 100_000;

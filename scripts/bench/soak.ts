@@ -1,28 +1,78 @@
 /**
- * `npm run bench:soak`: an 8-hour show at 500 comments/s, run accelerated through the real
- * core (recorder → pipeline → SQLite, with a subscribed service pushing updates), sampling
- * heap and RSS after a GC at every simulated hour. Growth after the first (warm-up) hour is
- * fitted by least squares and reported in MB per simulated hour, with database and recording sizes.
+ * `npm run bench:soak` (and the soak row of `npm run bench`, in a child process of its own so no
+ * other benchmark's garbage is in its heap): an 8-hour show at 500 comments/s, run accelerated
+ * through the real core (recorder → pipeline → SQLite → FAQ questions → keyword alerts, with a
+ * subscribed service pushing updates), sampling heap and RSS after a GC at every simulated hour.
+ * Growth after the first (warm-up) hour is fitted by least squares, in MB per simulated hour.
+ *
+ * The database it leaves (with --keep) is the benchmarks' big finished show: history, export and
+ * startup open it (big-show.ts).
+ *
+ * Flags: --hours (8) --rate (500) --seed (8) --data-dir DIR (default: a temp dir, removed)
+ * --keep (leave the database in --data-dir) --report (messages for the bench harness)
+ * --recording FILE (the show recorded by record-show.ts; without it the simulator runs in this
+ * process and its own growing state is in the figures).
+ * SOAK_HOURS and SOAK_RATE still work for the first two.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import { MetricsEngine } from '../../electron/core/engines/metrics-engine.js';
 import { IngestPipeline } from '../../electron/core/ingest/pipeline.js';
 import { Recorder } from '../../electron/core/recording/recorder.js';
 import { CoreService } from '../../electron/core/service.js';
 import { SourceController } from '../../electron/core/source-controller.js';
 import { ShowModel } from '../../electron/core/sim/show-model.js';
+import { readRecording } from '../../electron/core/recording/reader.js';
+import type { SourceHandlers } from '../../electron/core/sources/types.js';
 import { openStore } from '../../electron/core/store/open-store.js';
 import { DB_FILE_NAME } from '../../electron/core/store/store.js';
+import { tellParent } from './child-process.js';
+import { BENCH_SHOW_START } from './show-data.js';
 
-const HOURS = Number(process.env.SOAK_HOURS ?? 8);
-const RATE = Number(process.env.SOAK_RATE ?? 500);
 const MB = 1024 * 1024;
 
-function slope(points: [number, number][]): number {
+export interface SoakOptions {
+  hours: number;
+  rate: number;
+  seed: number;
+  dataDir: string;
+  /** The show as a recording (record-show.ts): replayed from the file instead of generated here. */
+  recording?: string;
+  onHour?: (sample: SoakSample) => void;
+}
+
+export interface SoakSample {
+  hour: number;
+  heapMB: number;
+  rssMB: number;
+  comments: number;
+  wallSeconds: number;
+}
+
+export interface SoakResult {
+  /** Where the events came from: a recording replayed, or the simulator in this process. */
+  feed: 'recording' | 'in-process';
+  hours: number;
+  rate: number;
+  seed: number;
+  showId: string;
+  comments: number;
+  wallSeconds: number;
+  heapGrowthMBPerHour: number;
+  rssGrowthMBPerHour: number;
+  dbMB: number;
+  recordingMB: number;
+  updates: number;
+  samples: SoakSample[];
+}
+
+/** Least-squares slope of y over x. */
+export function slope(points: readonly (readonly [number, number])[]): number {
   const n = points.length;
+  if (n < 2) return 0;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
   const my = points.reduce((s, [, y]) => s + y, 0) / n;
   const num = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
@@ -31,6 +81,7 @@ function slope(points: [number, number][]): number {
 }
 
 function dirSize(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
   let total = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -39,10 +90,10 @@ function dirSize(dir: string): number {
   return total;
 }
 
-export async function runSoak() {
+export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc (npm run bench:soak does)');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livedesk-soak-'));
+  const { hours, rate, seed, dataDir } = opts;
   const { store } = openStore(dataDir);
   const metrics = new MetricsEngine();
   const recorder = new Recorder({ dir: path.join(dataDir, 'recordings') });
@@ -55,41 +106,48 @@ export async function runSoak() {
   });
   const controller = new SourceController(
     { pipeline, recorder },
-    { kind: 'sim', rate: RATE, seed: 1, speed: 1, durationMs: 1 },
+    { kind: 'sim', rate, seed: 1, speed: 1, durationMs: 1 },
   );
-  service = new CoreService({ store, pipeline, metrics, controller, recorder });
+  service = new CoreService({ store, pipeline, metrics, controller, recorder, dataDir });
   let updates = 0;
   const unsubscribe = service.onUpdate(() => updates++);
 
-  const startedAt = Date.UTC(2026, 10, 23, 12);
-  const model = new ShowModel({ seed: 8, rate: RATE, startedAt, durationMs: HOURS * 3600_000 });
   const handlers = recorder.wrap(pipeline.handlers());
-  handlers.onHello(model.hello(startedAt));
-
-  const samples: { hour: number; heapMB: number; rssMB: number; comments: number }[] = [];
+  const samples: SoakSample[] = [];
   let comments = 0;
   let nextHour = 1;
+  let showId = '';
   const wallStart = performance.now();
-  let steps = 0;
-  while (!model.done) {
-    for (const { type, ...payload } of model.step()) {
-      if (type === 'comments') comments += (payload as { items: unknown[] }).items.length;
-      handlers.onEvent(type, payload);
+  /** Called with the feed time after each event: samples memory at each simulated hour. */
+  const atFeedTime = async (ts: number) => {
+    if (ts - BENCH_SHOW_START < nextHour * 3600_000) return;
+    pipeline.flush();
+    await yieldToLoop();
+    gc();
+    const m = process.memoryUsage();
+    const sample = {
+      hour: nextHour,
+      heapMB: m.heapUsed / MB,
+      rssMB: m.rss / MB,
+      comments,
+      wallSeconds: (performance.now() - wallStart) / 1000,
+    };
+    samples.push(sample);
+    opts.onHour?.(sample);
+    nextHour++;
+  };
+  const feed = opts.recording
+    ? replayRecording(opts.recording, handlers)
+    : generateHere({ seed, rate, hours }, handlers);
+  for await (const { type, payload, ts } of feed) {
+    if (type === 'hello') {
+      showId = (payload as { show: { id: string } }).show.id;
+      continue;
     }
-    // Let timers (flushes, update pushes, recorder flushes) run, as they would in real time.
-    if (++steps % 20 === 0) await yieldToLoop();
-    if (model.simTime - startedAt >= nextHour * 3600_000) {
-      pipeline.flush();
-      await yieldToLoop();
-      gc();
-      const m = process.memoryUsage();
-      samples.push({ hour: nextHour, heapMB: m.heapUsed / MB, rssMB: m.rss / MB, comments });
-      console.log(
-        `hour ${nextHour}: ${comments.toLocaleString('en-US')} comments, heap ${(m.heapUsed / MB).toFixed(1)} MB, rss ${(m.rss / MB).toFixed(1)} MB, ${((performance.now() - wallStart) / 1000).toFixed(0)} s`,
-      );
-      nextHour++;
-    }
+    if (type === 'comments') comments += (payload as { items: unknown[] }).items.length;
+    if (type === 'stats') await atFeedTime(ts);
   }
+  const wallSeconds = (performance.now() - wallStart) / 1000;
   unsubscribe();
   pipeline.stop();
   service.stop();
@@ -100,18 +158,18 @@ export async function runSoak() {
   }, 0);
   store.close();
   const recordingBytes = dirSize(path.join(dataDir, 'recordings'));
-  fs.rmSync(dataDir, { recursive: true, force: true });
 
   const afterWarmup = samples.filter((s) => s.hour >= 2);
-  const heapGrowth = slope(afterWarmup.map((s) => [s.hour, s.heapMB]));
-  const rssGrowth = slope(afterWarmup.map((s) => [s.hour, s.rssMB]));
   return {
-    hours: HOURS,
-    rate: RATE,
+    feed: opts.recording ? 'recording' : 'in-process',
+    hours,
+    rate,
+    seed,
+    showId,
     comments,
-    wallSeconds: (performance.now() - wallStart) / 1000,
-    heapGrowthMBPerHour: heapGrowth,
-    rssGrowthMBPerHour: rssGrowth,
+    wallSeconds,
+    heapGrowthMBPerHour: slope(afterWarmup.map((s) => [s.hour, s.heapMB])),
+    rssGrowthMBPerHour: slope(afterWarmup.map((s) => [s.hour, s.rssMB])),
     dbMB: dbBytes / MB,
     recordingMB: recordingBytes / MB,
     updates,
@@ -119,18 +177,105 @@ export async function runSoak() {
   };
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('soak.ts');
-if (isMain) {
-  runSoak()
-    .then((r) => {
-      console.log(
-        `soak: ${r.hours} h at ${r.rate}/s = ${r.comments.toLocaleString('en-US')} comments in ${r.wallSeconds.toFixed(0)} s; ` +
-          `heap ${r.heapGrowthMBPerHour.toFixed(2)} MB/h, rss ${r.rssGrowthMBPerHour.toFixed(2)} MB/h after warm-up; ` +
-          `db ${r.dbMB.toFixed(0)} MB, recording ${r.recordingMB.toFixed(0)} MB; ${r.updates} updates pushed`,
-      );
-    })
-    .catch((err: unknown) => {
-      console.error(err);
-      process.exit(1);
+interface FedEvent {
+  type: string;
+  payload: unknown;
+  /** The event's feed time (stats: its ts), for the hourly samples. */
+  ts: number;
+}
+
+const tsOf = (payload: unknown): number => {
+  const ts = (payload as { ts?: unknown } | null)?.ts;
+  return typeof ts === 'number' ? ts : 0;
+};
+
+/** Replays a recording into the handlers as fast as they take it (timers get their turn). */
+async function* replayRecording(file: string, handlers: SourceHandlers): AsyncGenerator<FedEvent> {
+  let lines = 0;
+  for await (const line of readRecording(file)) {
+    if (line.k === 'hello') handlers.onHello(line.p);
+    else handlers.onEvent(line.type, line.p);
+    yield { type: line.k === 'hello' ? 'hello' : line.type, payload: line.p, ts: tsOf(line.p) };
+    // Let timers (flushes, update pushes, recorder flushes) run, as they would in real time.
+    if (++lines % 20 === 0) await yieldToLoop();
+  }
+}
+
+/** The simulator in this process (`npm run bench:soak` without --recording). */
+async function* generateHere(
+  spec: { seed: number; rate: number; hours: number },
+  handlers: SourceHandlers,
+): AsyncGenerator<FedEvent> {
+  const model = new ShowModel({ ...spec, startedAt: BENCH_SHOW_START, durationMs: spec.hours * 3600_000 });
+  const hello = model.hello(BENCH_SHOW_START);
+  handlers.onHello(hello);
+  yield { type: 'hello', payload: hello, ts: BENCH_SHOW_START };
+  let steps = 0;
+  while (!model.done) {
+    for (const { type, ...payload } of model.step()) {
+      handlers.onEvent(type, payload);
+      yield { type, payload, ts: tsOf(payload) };
+    }
+    if (++steps % 20 === 0) await yieldToLoop();
+  }
+}
+
+function positive(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!(Number.isFinite(n) && n > 0))
+    throw new Error(`soak: --${flag} must be a positive number, got "${value}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      hours: { type: 'string' },
+      rate: { type: 'string' },
+      seed: { type: 'string' },
+      'data-dir': { type: 'string' },
+      keep: { type: 'boolean' },
+      report: { type: 'boolean' },
+      recording: { type: 'string' },
+    },
+  });
+  const hours = positive('hours', values.hours ?? process.env.SOAK_HOURS, 8);
+  const rate = positive('rate', values.rate ?? process.env.SOAK_RATE, 500);
+  const seed = positive('seed', values.seed, 8);
+  if (values.keep && !values['data-dir']) throw new Error('soak: --keep needs --data-dir');
+  const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'livedesk-soak-'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    const result = await runSoak({
+      hours,
+      rate,
+      seed,
+      dataDir,
+      recording: values.recording,
+      onHour: (s) => {
+        console.error(
+          `soak hour ${s.hour}: ${s.comments.toLocaleString('en-US')} comments, heap ${s.heapMB.toFixed(1)} MB, rss ${s.rssMB.toFixed(1)} MB, ${s.wallSeconds.toFixed(0)} s`,
+        );
+        if (values.report) tellParent('hour', s);
+      },
     });
+    if (values.report) tellParent('done', result);
+    console.error(
+      `soak: ${result.hours} h at ${result.rate}/s = ${result.comments.toLocaleString('en-US')} comments in ${result.wallSeconds.toFixed(0)} s; ` +
+        `heap ${result.heapGrowthMBPerHour.toFixed(2)} MB/h, rss ${result.rssGrowthMBPerHour.toFixed(2)} MB/h after warm-up; ` +
+        `db ${result.dbMB.toFixed(0)} MB, recording ${result.recordingMB.toFixed(0)} MB; ${result.updates} updates pushed`,
+    );
+  } finally {
+    // The recording is not part of the big show the other benchmarks reuse: only the database is.
+    if (values.keep) fs.rmSync(path.join(dataDir, 'recordings'), { recursive: true, force: true });
+    else fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('soak.ts')) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -24,6 +24,12 @@ import type { AlertsRepo, StoredAlert } from '../store/alerts-repo.js';
 /** How long growth may wait in memory before it is written (an alert survives a crash after this). */
 export const FLUSH_MS = 250;
 const RETRY_MS = 1000;
+/**
+ * Viewers remembered per episode. An alert that keeps growing all show (a price question every
+ * few seconds for 8 hours) would otherwise hold every viewer who ever matched: ~3.5 MB per hour
+ * at 500 comments/s (bench soak). Past this many the count stops and reads "this many or more".
+ */
+export const MAX_EPISODE_USERS = 10_000;
 export const DEFAULT_ACKED_BY = '场控';
 export const HOT_WORD = '{热词}';
 
@@ -200,7 +206,7 @@ export class AlertTracker {
     alert.count++;
     alert.lastAt = now;
     if (alert.kind !== 'feed') alert.lastFeedTs = episode.clock;
-    if (input.userId !== undefined) {
+    if (input.userId !== undefined && episode.users.size < MAX_EPISODE_USERS) {
       episode.users.add(input.userId);
       alert.distinctUsers = episode.users.size;
     }

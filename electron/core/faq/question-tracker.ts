@@ -44,8 +44,14 @@ export interface QuestionTrackerOptions {
 
 interface GroupState {
   key: string;
-  /** When each pending question of the group reached LiveDesk (for response times). */
-  seenAts: number[];
+  /** Pending questions in the group. */
+  count: number;
+  /**
+   * When its first pending question reached LiveDesk. Each question's own time is in SQLite and
+   * read back when the group is answered (pendingSeenAts): holding one number per pending
+   * question here grew the heap by ~8 MB per hour of an 8-hour show nobody answered (bench soak).
+   */
+  firstSeenAt: number;
   lastSeenAt: number;
   nicknames: string[];
   text: string;
@@ -147,11 +153,13 @@ export class QuestionTracker {
     const group = this.groups.get(groupKey);
     if (!group || this.showId === null) return 0;
     const at = this.now();
-    const count = group.seenAts.length;
+    const count = group.count;
+    // Read before the settle is queued: it marks these questions answered.
+    const seenAts = state === 'answered' ? this.pendingSeenAts(this.showId, group) : [];
     this.groups.delete(groupKey);
     this.pendingQuestions -= count;
     if (state === 'answered') {
-      this.kpis.answer(groupKey, group.seenAts, at);
+      this.kpis.answer(groupKey, seenAts, at);
       if (faqId !== null) this.opts.library.noteUsed(faqId, at);
     } else {
       this.kpis.dismiss(groupKey, count);
@@ -159,6 +167,24 @@ export class QuestionTracker {
     this.version++;
     this.queue({ kind: 'settle', showId: this.showId, groupKey, state, at, faqId });
     return count;
+  }
+
+  /**
+   * When each pending question of the group reached LiveDesk: stored ones from SQLite, plus any
+   * still waiting for storage. Questions given up for good (storage broken) count as the group's
+   * first, so the KPIs still count every question the group had.
+   */
+  private pendingSeenAts(showId: string, group: GroupState): number[] {
+    this.writeWaiting();
+    const seenAts = this.opts.store.questions.pendingSeenAts(showId, group.key);
+    for (const write of this.unwritten) {
+      if (write.kind !== 'insert') continue;
+      for (const q of write.questions)
+        if (q.showId === showId && q.groupKey === group.key) seenAts.push(q.seenAt);
+    }
+    if (seenAts.length > group.count) seenAts.splice(0, seenAts.length - group.count);
+    while (seenAts.length < group.count) seenAts.push(group.firstSeenAt);
+    return seenAts;
   }
 
   /** Pending groups (oldest first, capped) and the KPIs of the current show. */
@@ -170,8 +196,8 @@ export class QuestionTracker {
       if (pending.length === MAX_PENDING_GROUPS) break;
       pending.push({
         key: g.key,
-        count: g.seenAts.length,
-        firstSeenAt: g.seenAts[0] as number,
+        count: g.count,
+        firstSeenAt: g.firstSeenAt,
         lastSeenAt: g.lastSeenAt,
         nicknames: [...g.nicknames],
         text: g.text,
@@ -242,7 +268,8 @@ export class QuestionTracker {
     if (!group) {
       this.groups.set(q.groupKey, {
         key: q.groupKey,
-        seenAts: [q.seenAt],
+        count: 1,
+        firstSeenAt: q.seenAt,
         lastSeenAt: q.seenAt,
         nicknames: q.nickname.trim() === '' ? [] : [q.nickname.trim()],
         text: q.text,
@@ -251,7 +278,7 @@ export class QuestionTracker {
       });
       return;
     }
-    group.seenAts.push(q.seenAt);
+    group.count++;
     group.lastSeenAt = Math.max(group.lastSeenAt, q.seenAt);
     group.latestText = q.text;
     const nickname = q.nickname.trim();
