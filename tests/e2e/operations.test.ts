@@ -21,7 +21,7 @@ import type { ChecklistRun, IncidentView } from '../../shared/api/operations.js'
 import { formatCount } from '../../shared/format.js';
 import { formatDuration } from '../../renderer/src/components/operations/incidentClock.js';
 import { launchChromium } from '../helpers/browser.js';
-import { stats } from '../helpers/events.js';
+import { stats, STREAM_FAULT_TEXTS } from '../helpers/events.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor, waitForAsync } from '../helpers/wait.js';
 import { getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
@@ -29,18 +29,6 @@ import { getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
 const TOKEN = 'e2e-operations-token-01';
 const ROOM = 'room-ops';
 const MINUTE = 60_000;
-const FAULT_TEXTS = [
-  '卡了',
-  '卡了卡了',
-  '没声音',
-  '主播没声音了',
-  '又卡了',
-  '画面卡了',
-  '卡了吗',
-  '没声音？',
-  '好卡',
-  '卡住了',
-];
 
 let io: Server;
 let feed: FeedSocket | null = null;
@@ -235,7 +223,7 @@ describe('checklist before the show, warning at the start, incident from an aler
   });
 
   it('opens an incident from the stream-fault alert, works its playbook, resolves it; the API agrees', async () => {
-    sendComments('fault', FAULT_TEXTS);
+    sendComments('fault', STREAM_FAULT_TEXTS);
     await expect
       .poll(() => byTestId('alert-bar-rule').innerText(), { timeout: 10_000 })
       .toBe('观众反馈直播故障');

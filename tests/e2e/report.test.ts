@@ -22,7 +22,7 @@ import type { ShowReport } from '../../shared/api/report.js';
 import { formatCount, formatMoney } from '../../shared/format.js';
 import { REPORT_KEY } from '../../renderer/src/components/report/useReportShortcut.js';
 import { launchChromium } from '../helpers/browser.js';
-import { stats } from '../helpers/events.js';
+import { stats, STREAM_FAULT_TEXTS } from '../helpers/events.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor, waitForAsync } from '../helpers/wait.js';
 import { callWebApi, getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
@@ -36,18 +36,6 @@ const SHOW_MINUTES = 30;
 const HOST = '小雅';
 const PROBLEMS = '- 库存提问集中在开播后 20 分钟，需提前备货';
 
-const FAULT_TEXTS = [
-  '卡了',
-  '卡了卡了',
-  '没声音',
-  '主播没声音了',
-  '又卡了',
-  '画面卡了',
-  '卡了吗',
-  '没声音？',
-  '好卡',
-  '卡住了',
-];
 const QUESTIONS = [
   '什么时候发货？',
   '几号发货呀',
@@ -173,7 +161,7 @@ function playShow(): void {
   // Ten viewers report a stutter: the stream-fault alert (each from a viewer of their own).
   emit('comments', {
     seq: nextSeq(),
-    items: FAULT_TEXTS.map((text, i) => ({
+    items: STREAM_FAULT_TEXTS.map((text, i) => ({
       id: `f-${i}`,
       ts: Date.now() + i,
       userId: `fault-${i}`,

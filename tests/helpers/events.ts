@@ -47,3 +47,17 @@ export function comment(n: number, over: Record<string, unknown> = {}) {
     ...over,
   };
 }
+
+/** Ten viewers' stream-fault reports: enough distinct viewers to raise the stream-fault alert. */
+export const STREAM_FAULT_TEXTS: readonly string[] = [
+  '卡了',
+  '卡了卡了',
+  '没声音',
+  '主播没声音了',
+  '又卡了',
+  '画面卡了',
+  '卡了吗',
+  '没声音？',
+  '好卡',
+  '卡住了',
+];
