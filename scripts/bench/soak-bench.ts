@@ -61,7 +61,7 @@ function soakRows(result: SoakResult, provenance: string): Measurement[] {
       name: 'soak-wall-rate',
       ...single(result.comments / result.wallSeconds),
       unit: 'comments/s',
-      note: `accelerated wall time ${Math.round(result.wallSeconds)} s incl. generation and recording; database ${Math.round(result.dbMB)} MB, recording ${Math.round(result.recordingMB)} MB; ${result.updates} updates pushed`,
+      note: `accelerated wall time ${Math.round(result.wallSeconds)} s (${result.feed === 'recording' ? 'replaying the recorded show, re-recording it as the app does' : 'simulator in the same process'}); database ${Math.round(result.dbMB)} MB, recording ${Math.round(result.recordingMB)} MB; ${result.updates} updates pushed`,
     },
   ];
 }
