@@ -17,7 +17,7 @@ import {
 import type { Store } from '../store/store.js';
 import { buildReport } from './build-report.js';
 import { EXPORTS_DIR, exportFileName, leftoverTempFiles, uniqueExportPath } from './export-file-name.js';
-import { describeError } from './export-run.js';
+import { describeError } from './report-error.js';
 import { isWorkerMessage, type ExportWorkerData, type WorkerToMain } from './export-worker-protocol.js';
 
 export const MAX_RUNNING = 2;

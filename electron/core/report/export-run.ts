@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Report, ReportFormat } from '../../../shared/api/report.js';
 import { DB_FILE_NAME, Store } from '../store/store.js';
+import { describeError } from './report-error.js';
 import { exportReport } from './export-report.js';
 import { reportRows } from './report-rows.js';
 import type { ExportProgress, ExportResult } from './types.js';
@@ -44,13 +45,7 @@ export async function runExport(args: RunExportArgs): Promise<ExportResult> {
   });
 }
 
-export function describeError(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-export function isAbortError(err: unknown): boolean {
-  return err instanceof Error && err.name === 'AbortError';
-}
+export { describeError, isAbortError } from './report-error.js';
 
 /**
  * Progress at most every `minMs` (and on every change of phase): a writer reports per batch,

@@ -13,3 +13,13 @@ export function firstIssueText(issues: readonly { path: readonly PropertyKey[]; 
   const where = issue.path.map(String).join('.');
   return where ? `${where}: ${issue.message}` : issue.message;
 }
+
+// Here, not in export-run.ts: the job registry loads at app start and must not pull in the
+// writers (exceljs, docx, resvg) just to phrase an error.
+export function describeError(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function isAbortError(err: unknown): boolean {
+  return err instanceof Error && err.name === 'AbortError';
+}
