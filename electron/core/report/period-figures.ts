@@ -60,9 +60,11 @@ export function periodShowRows(
   const questions = new Map(
     db
       .prepare<[ShowFilter], QuestionCountsRow>(
-        `SELECT show_id, sum(state != 'dismissed') AS questions, sum(state = 'answered') AS answered,
-           sum(state = 'answered' AND answered_faq IS NOT NULL) AS faq_uses
-         FROM questions WHERE show_id IN (${PERIOD_SHOW_IDS}) GROUP BY show_id`,
+        // Counts from the groups' running totals; FAQ uses from the answered questions alone.
+        `SELECT show_id, sum(total - dismissed) AS questions, sum(answered) AS answered,
+           (SELECT count(*) FROM questions q WHERE q.show_id = g.show_id AND q.state = 'answered'
+              AND q.answered_faq IS NOT NULL) AS faq_uses
+         FROM question_groups g WHERE show_id IN (${PERIOD_SHOW_IDS}) GROUP BY show_id`,
       )
       .all(filter)
       .map((r) => [r.show_id, r]),
@@ -115,9 +117,9 @@ export function periodReplies(db: Database.Database, filter: ShowFilter): Period
       [ShowFilter & { target: number }],
       { questions: number | null; answered: number | null; within: number | null }
     >(
-      `SELECT sum(state != 'dismissed') AS questions, sum(state = 'answered') AS answered,
-         sum(state = 'answered' AND ${RESPONSE} <= @target) AS within
-       FROM questions WHERE show_id IN (${PERIOD_SHOW_IDS})`,
+      `SELECT (SELECT sum(total - dismissed) FROM question_groups WHERE show_id IN (${PERIOD_SHOW_IDS})) AS questions,
+         count(*) AS answered, sum(${RESPONSE} <= @target) AS within
+       FROM questions WHERE show_id IN (${PERIOD_SHOW_IDS}) AND state = 'answered'`,
     )
     .get({ ...filter, target: REPLY_TARGET_MS });
   const questions = totals?.questions ?? 0;

@@ -65,6 +65,15 @@ interface QuestionRow {
   answered_faq: string | null;
 }
 
+/** A flush's questions of one group, for its running totals (question_groups). */
+interface GroupAddition {
+  showId: string;
+  groupKey: string;
+  firstId: number;
+  firstSeenAt: number;
+  count: number;
+}
+
 const STATES: readonly QuestionState[] = ['pending', 'answered', 'dismissed'];
 const stateOf = (value: string): QuestionState =>
   (STATES as readonly string[]).includes(value) ? (value as QuestionState) : 'pending';
@@ -112,6 +121,21 @@ export class QuestionsRepo {
       settle: db.prepare(`
         UPDATE questions SET state = @state, answered_at = @at, answered_faq = @faqId
         WHERE show_id = @showId AND group_key = @groupKey AND state = 'pending'`),
+      // A flush's questions of one group, added to its totals (a new group starts with them).
+      addToGroup: db.prepare(`
+        INSERT INTO question_groups (show_id, group_key, first_id, first_seen_at, total, pending, first_pending_id)
+        VALUES (@showId, @groupKey, @firstId, @firstSeenAt, @count, @count, @firstId)
+        ON CONFLICT (show_id, group_key) DO UPDATE SET
+          total = total + excluded.total,
+          pending = pending + excluded.pending,
+          first_pending_id = coalesce(first_pending_id, excluded.first_pending_id)`),
+      settleGroupTotals: db.prepare(`
+        UPDATE question_groups SET
+          pending = pending - @settled,
+          answered = answered + (CASE WHEN @state = 'answered' THEN @settled ELSE 0 END),
+          dismissed = dismissed + (CASE WHEN @state = 'dismissed' THEN @settled ELSE 0 END),
+          first_pending_id = NULL
+        WHERE show_id = @showId AND group_key = @groupKey`),
       restore: db
         .prepare<[string], RestoreRow>(
           `SELECT group_key, text, nickname, seen_at,
@@ -141,10 +165,25 @@ export class QuestionsRepo {
   insert(questions: readonly NewQuestion[], suggested: ReadonlyMap<string, number>): number {
     return this.db.transaction(() => {
       let inserted = 0;
+      // One totals update per group of the flush, not per question.
+      const groups = new Map<string, GroupAddition>();
       for (const q of questions) {
         const info = this.stmt.insert.run({ ...q, suggestions: JSON.stringify(q.suggestions) });
-        inserted += info.changes;
+        if (info.changes === 0) continue;
+        inserted++;
+        const key = `${q.showId}\u0000${q.groupKey}`;
+        const group = groups.get(key);
+        if (group) group.count++;
+        else
+          groups.set(key, {
+            showId: q.showId,
+            groupKey: q.groupKey,
+            firstId: Number(info.lastInsertRowid),
+            firstSeenAt: q.seenAt,
+            count: 1,
+          });
       }
+      for (const g of groups.values()) this.stmt.addToGroup.run(g);
       this.faq.bumpSuggested(suggested);
       return inserted;
     })();
@@ -169,6 +208,7 @@ export class QuestionsRepo {
         showId,
         groupKey,
       }).changes;
+      if (settled > 0) this.stmt.settleGroupTotals.run({ settled, state, showId, groupKey });
       if (state === 'answered' && faqId !== null) this.faq.recordUse(faqId, at);
       return settled;
     })();

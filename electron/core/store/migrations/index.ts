@@ -10,6 +10,7 @@ import * as m004 from './004-faq-and-questions.js';
 import * as m005 from './005-alerts.js';
 import * as m006 from './006-operations.js';
 import * as m007 from './007-report-texts.js';
+import * as m008 from './008-question-groups.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, up: m005.up },
   { version: 6, up: m006.up },
   { version: 7, up: m007.up },
+  { version: 8, up: m008.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
