@@ -18,7 +18,7 @@ import type { ExportJobView, PeriodReport, ShowReport } from '../../shared/api/r
 import { METRIC_KEYS } from '../../shared/metrics/definitions.js';
 import { get } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { waitFor } from '../helpers/wait.js';
+import { waitFor, waitForAsync } from '../helpers/wait.js';
 
 const TOKEN = 'test-token-0123456789';
 let tmp: ReturnType<typeof makeTempDir>;
@@ -63,14 +63,15 @@ describe('web host', () => {
   it('lists shows and serves the trend over HTTP', async () => {
     const shows = JSON.parse((await get(`${web.url}api/shows?token=${TOKEN}`)).body) as { id: string }[];
     expect(shows).toHaveLength(1);
-    const trend = JSON.parse(
-      (await get(`${web.url}api/trend?token=${TOKEN}&showId=${shows[0]!.id}`)).body,
-    ) as {
-      minutes: unknown[];
-      markers: { kind: string }[];
-    };
+    type Trend = { minutes: unknown[]; markers: { kind: string }[] };
+    const readTrend = async () =>
+      JSON.parse((await get(`${web.url}api/trend?token=${TOKEN}&showId=${shows[0]!.id}`)).body) as Trend;
+    // The demo's opening stats come before its first product: wait for the product's marker.
+    const trend = await waitForAsync(async () => {
+      const t = await readTrend();
+      return t.markers.some((m) => m.kind === 'product') ? t : null;
+    }, 'the first product on the trend');
     expect(trend.minutes.length).toBeGreaterThan(0);
-    expect(trend.markers.some((m) => m.kind === 'product')).toBe(true);
     expect((await get(`${web.url}api/trend?token=${TOKEN}&sinceMinute=-1`)).status).toBe(400);
   });
 

@@ -356,6 +356,14 @@ export class ShowModel {
     this.plan.faults.push({ kind, start: this.now, end: this.now + length, injected: true });
   }
 
+  /**
+   * The room's figures as they stand, as a stats event (a platform's push sends its snapshot on
+   * connect; otherwise the board would wait for the first simulated second to pass).
+   */
+  currentStats(): StatsFeedEvent {
+    return this.statsEvent(this.now);
+  }
+
   /** Advances one step and returns its events (seq assigned); nothing once the show has ended. */
   step(): FeedEvent[] {
     if (this.ended) return [];

@@ -6,6 +6,7 @@ import { loadCorpus } from '../sim/corpus.js';
 import type { Corpus } from '../sim/corpus.js';
 import { ShowModel } from '../sim/show-model.js';
 import type { FaultKind } from '../sim/show-model.js';
+import type { FeedEvent } from '../../../shared/protocol/feed.js';
 import { StepClock } from '../sim/step-clock.js';
 import type { FeedSource, SourceHandlers } from './types.js';
 
@@ -64,7 +65,9 @@ export class SimSource implements FeedSource {
     this.handlers = handlers;
     handlers.onState('live');
     handlers.onHello(this.model.hello(this.now()));
-    this.clock.start();
+    // The opening figures at once, as a live room's push does on connect (startup: the board
+    // shows its tiles without waiting for the first simulated second).
+    if (this.deliver(handlers, [this.model.currentStats()])) this.clock.start();
   }
 
   /** For the demo: make the stream stutter (or lose audio) from now on. */
@@ -79,24 +82,29 @@ export class SimSource implements FeedSource {
     this.handlers = null;
   }
 
-  /** Returns false once the show is over (or the source was stopped), which stops the clock. */
-  private runSteps(steps: number): boolean {
-    const handlers = this.handlers;
-    if (!handlers || this.stopped) return false;
+  /** Hands events over; false when stopped meanwhile or a handler threw (reported as an error). */
+  private deliver(handlers: SourceHandlers, events: readonly FeedEvent[]): boolean {
     try {
-      for (let i = 0; i < steps && !this.model.done; i++) {
-        for (const event of this.model.step()) {
-          const { type, ...payload } = event;
-          handlers.onEvent(type, payload);
-          if (this.stopped) return false;
-        }
+      for (const event of events) {
+        const { type, ...payload } = event;
+        handlers.onEvent(type, payload);
+        if (this.stopped) return false;
       }
+      return true;
     } catch (err) {
-      // A throwing handler must not crash the process from inside a timer.
+      // A throwing handler must not crash the process (from inside a timer, or start()).
       handlers.onState('error', `sim: ${err instanceof Error ? err.message : String(err)}`);
       this.clock.stop();
       return false;
     }
+  }
+
+  /** Returns false once the show is over (or the source was stopped), which stops the clock. */
+  private runSteps(steps: number): boolean {
+    const handlers = this.handlers;
+    if (!handlers || this.stopped) return false;
+    for (let i = 0; i < steps && !this.model.done; i++)
+      if (!this.deliver(handlers, this.model.step())) return false;
     if (this.model.done) {
       handlers.onState('ended');
       return false;

@@ -57,9 +57,11 @@ describe('SimSource', () => {
     expect(hello.lastSeq).toBe(0);
     expect(rec.events.map((e) => e.payload.seq)).toEqual(rec.events.map((_, i) => i + 1));
     expect(rec.events.every((e) => !('type' in e.payload))).toBe(true);
-    expect(rec.events[0]?.type).toBe('product');
+    // The opening figures at once (a push's snapshot on connect), then the show's first product.
+    expect(rec.events[0]).toMatchObject({ type: 'stats', payload: { seq: 1, ts: T0 } });
+    expect(rec.events[1]?.type).toBe('product');
     expect(rec.events.at(-1)).toEqual({ type: 'end', payload: { seq: rec.events.length, ts: T0 + 60_000 } });
-    expect(rec.events.filter((e) => e.type === 'stats')).toHaveLength(60);
+    expect(rec.events.filter((e) => e.type === 'stats')).toHaveLength(61);
     expect(rec.calls.at(-1)).toBe('state:ended');
     expect(source.model.done).toBe(true);
   });
@@ -82,7 +84,7 @@ describe('SimSource', () => {
     await waitFor(() => source.model.simTime === T0 + 3000, 'three simulated seconds');
     await sleep(30);
     expect(source.model.simTime).toBe(T0 + 3000);
-    expect(rec.events.filter((e) => e.type === 'stats')).toHaveLength(3);
+    expect(rec.events.filter((e) => e.type === 'stats')).toHaveLength(1 + 3);
 
     await source.stop();
     const delivered = rec.events.length;
