@@ -1,14 +1,13 @@
 import type { AlertRuleSummary } from '../../../../shared/api/alerts.js';
-import { REPLY_TARGET_MS, type TopQuestion } from '../../../../shared/api/replies.js';
+import type { TopQuestion } from '../../../../shared/api/replies.js';
 import type { FaqUseRow, ShowReport } from '../../../../shared/api/report.js';
-import { formatCount, formatPercent, NO_DATA } from '../../../../shared/format.js';
+import { formatCount, NO_DATA } from '../../../../shared/format.js';
 import type { Locale } from '../../../../shared/i18n/messages.js';
 import { useT } from '../../i18n/useI18n.js';
 import { severityKey } from '../alerts/severity.js';
 import { Block, Kpis, Table, type Column } from './ReportParts.js';
-import { clockTime, formatRate, formatSpan, withinTarget, type Tone } from './reportRows.js';
-
-const metTone = (met: boolean | null): Tone | undefined => (met === null ? undefined : met ? 'good' : 'bad');
+import { clockTime, formatRate, formatSpan } from './reportRows.js';
+import { replyKpiItems } from './replyKpiItems.js';
 
 /**
  * 四、直播中执行: comments handled, replies against the 30 s target, the top questions, the FAQ
@@ -17,7 +16,6 @@ const metTone = (met: boolean | null): Tone | undefined => (met === null ? undef
 export function ExecutionSection({ report, locale }: { report: ShowReport; locale: Locale }) {
   const t = useT();
   const { comments, replies, alerts } = report;
-  const medianMet = withinTarget(replies.medianResponseMs, REPLY_TARGET_MS);
   const target = t('report.replies.target');
   return (
     <>
@@ -45,46 +43,7 @@ export function ExecutionSection({ report, locale }: { report: ShowReport; local
         />
       </Block>
       <Block title={t('report.replies.title')} aside={target}>
-        <Kpis
-          testId="report-replies"
-          items={[
-            {
-              key: 'replies-questions',
-              label: t('report.replies.questions'),
-              value: formatCount(replies.questions, locale),
-            },
-            {
-              key: 'replies-answered',
-              label: t('report.replies.answered'),
-              value: formatCount(replies.answered, locale),
-            },
-            {
-              key: 'replies-resolution',
-              label: t('report.replies.resolution'),
-              value: formatPercent(replies.resolutionRate, 1),
-            },
-            {
-              key: 'replies-median',
-              label: t('report.replies.median'),
-              value: formatSpan(replies.medianResponseMs, locale),
-              ...(medianMet === null
-                ? {}
-                : { note: t(medianMet ? 'report.replies.met' : 'report.replies.missed') }),
-              tone: metTone(medianMet),
-            },
-            {
-              key: 'replies-p90',
-              label: t('report.replies.p90'),
-              value: formatSpan(replies.p90ResponseMs, locale),
-              tone: metTone(withinTarget(replies.p90ResponseMs, REPLY_TARGET_MS)),
-            },
-            {
-              key: 'replies-within30',
-              label: t('report.replies.within30'),
-              value: formatPercent(replies.within30sRate, 1),
-            },
-          ]}
-        />
+        <Kpis testId="report-replies" items={replyKpiItems(replies, t, locale)} />
       </Block>
       <div className="report-grid report-grid--two">
         <Block title={t('report.top.title')}>

@@ -7,6 +7,7 @@ import { IncidentKpiStrip } from './IncidentsSection.js';
 import { Block, Facts, Kpis, Section, Table, type Column } from './ReportParts.js';
 import { PeopleFields, TextBlock } from './ReportInputs.js';
 import { formatHours, formatSpan, periodShowRows, type PeriodShowDisplayRow } from './reportRows.js';
+import { replyKpiItems } from './replyKpiItems.js';
 import type { ReportDraftState } from './useReportDraft.js';
 
 /**
@@ -67,26 +68,7 @@ export function PeriodReportDoc({
               label: t('report.total.comments'),
               value: formatCount(totals.comments, locale),
             },
-            {
-              key: 'replies-questions',
-              label: t('report.replies.questions'),
-              value: formatCount(report.replies.questions, locale),
-            },
-            {
-              key: 'replies-resolution',
-              label: t('report.replies.resolution'),
-              value: formatPercent(report.replies.resolutionRate, 1),
-            },
-            {
-              key: 'replies-median',
-              label: t('report.replies.median'),
-              value: formatSpan(report.replies.medianResponseMs, locale),
-            },
-            {
-              key: 'replies-within30',
-              label: t('report.replies.within30'),
-              value: formatPercent(report.replies.within30sRate, 1),
-            },
+            ...replyKpiItems(report.replies, t, locale),
             { key: 'faq-uses', label: t('report.total.faqUses'), value: formatCount(totals.faqUses, locale) },
             {
               key: 'alerts-total',
