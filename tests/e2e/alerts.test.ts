@@ -10,14 +10,12 @@
  * rule and field. The browser's Notification is replaced by a recorder (headless Chromium shows
  * none); everything else is real.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { Server, type Socket as FeedSocket } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertRulesView, AlertView } from '../../shared/api/alerts.js';
 import { launchChromium } from '../helpers/browser.js';
 import { stats } from '../helpers/events.js';
+import { sendViewerComments, startScriptedFeed, type ScriptedFeed } from '../helpers/scripted-feed.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor, waitForAsync } from '../helpers/wait.js';
 import { callWebApi, getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
@@ -41,36 +39,14 @@ const FAULT_TEXTS = [
 /** complaint-fraud: ≥ 12 comments from ≥ 10 viewers in 60 s. */
 const FRAUD_TEXTS = Array.from({ length: 12 }, (_, i) => (i % 2 ? '假货吧这是' : '骗子主播，假货'));
 
-let io: Server;
-let feed: FeedSocket | null = null;
-let seq = 0;
+let feed: ScriptedFeed;
 let heartbeat: ReturnType<typeof setInterval> | undefined;
 let web: WebCli;
 let browser: Browser;
 let page: Page;
 const tmp = makeTempDir();
 
-function nextSeq(): number {
-  seq += 1;
-  return seq;
-}
-
-/** Each comment from its own viewer (distinct-viewer thresholds), sent as one batch. */
-function sendComments(prefix: string, texts: readonly string[]): void {
-  if (!feed) throw new Error('the web host is not connected to the feed');
-  const s = nextSeq();
-  const now = Date.now();
-  feed.emit('comments', {
-    seq: s,
-    items: texts.map((text, i) => ({
-      id: `${prefix}-${s}-${i}`,
-      ts: now + i,
-      userId: `${prefix}-u${i}`,
-      nickname: `${prefix}观众${i}`,
-      text,
-    })),
-  });
-}
+const sendComments = (prefix: string, texts: readonly string[]) => sendViewerComments(feed, prefix, texts);
 
 /** One call over the web host's socket, as the page's own client makes it. */
 const callApi = <T>(method: string, args: unknown[]) => callWebApi<T>(web, method, args);
@@ -109,29 +85,24 @@ const NOTIFICATION_RECORDER = `
 `;
 
 beforeAll(async () => {
-  const server = http.createServer();
-  io = new Server(server, { transports: ['websocket'] });
-  io.on('connection', (socket) => {
-    feed = socket;
-    socket.emit('hello', {
+  feed = await startScriptedFeed((f) =>
+    f.emit('hello', {
       protocol: 1,
       room: { id: ROOM, title: '告警测试间', platform: 'douyin' },
       show: { id: 'alerts-e2e', title: '告警专场', startedAt: Date.now() - 60_000 },
       serverTime: Date.now(),
-      lastSeq: seq,
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      lastSeq: f.seq,
+    }),
+  );
   web = await startWebCli(
-    ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feedUrl, '--room', ROOM],
+    ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feed.url, '--room', ROOM],
     TOKEN,
   );
-  await waitFor(() => feed, 'the web host to connect to the feed');
+  await waitFor(() => feed.socket, 'the web host to connect to the feed');
   // Stats every second keep the feed alive (no silence alert); 100 online keeps metric rules
   // (≥ 200 online) out of it.
   heartbeat = setInterval(() => {
-    feed?.emit('stats', stats(nextSeq(), 0, { ts: Date.now(), online: 100 }));
+    feed.socket?.emit('stats', stats(feed.nextSeq(), 0, { ts: Date.now(), online: 100 }));
   }, 1000);
 
   // An alert that exists before the page opens: never notified.
@@ -155,7 +126,7 @@ afterAll(async () => {
   clearInterval(heartbeat);
   await browser?.close();
   await web?.stop();
-  await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
+  await feed?.close();
   tmp.cleanup();
 });
 

@@ -11,10 +11,7 @@
  * resolved → its response time, time to resolve and impact (online before / lowest / after from
  * the per-minute rollups the feed filled) are shown and GET /api/incidents agrees.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Download, Page } from 'playwright-core';
-import { Server, type Socket as FeedSocket } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '../../shared/api/alerts.js';
 import type { ChecklistRun, IncidentView } from '../../shared/api/operations.js';
@@ -22,6 +19,7 @@ import { formatCount } from '../../shared/format.js';
 import { formatDuration } from '../../renderer/src/components/operations/incidentClock.js';
 import { launchChromium } from '../helpers/browser.js';
 import { stats, STREAM_FAULT_TEXTS } from '../helpers/events.js';
+import { sendViewerComments, startScriptedFeed, type ScriptedFeed } from '../helpers/scripted-feed.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor, waitForAsync } from '../helpers/wait.js';
 import { getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
@@ -30,9 +28,7 @@ const TOKEN = 'e2e-operations-token-01';
 const ROOM = 'room-ops';
 const MINUTE = 60_000;
 
-let io: Server;
-let feed: FeedSocket | null = null;
-let seq = 0;
+let feed: ScriptedFeed;
 let heartbeat: ReturnType<typeof setInterval> | undefined;
 let online = 1000;
 let web: WebCli;
@@ -40,12 +36,8 @@ let browser: Browser;
 let page: Page;
 const tmp = makeTempDir();
 
-const nextSeq = () => (seq += 1);
-
-function emit(event: string, payload: unknown): void {
-  if (!feed) throw new Error('the web host is not connected to the feed');
-  feed.emit(event, payload);
-}
+const nextSeq = () => feed.nextSeq();
+const emit = (event: string, payload: unknown) => feed.emit(event, payload);
 
 function sendStats(ts: number, viewers: number): void {
   emit('stats', stats(nextSeq(), 0, { ts, online: viewers }));
@@ -59,28 +51,14 @@ function startShow(): void {
     room: { id: ROOM, title: '场控测试间', platform: 'douyin' },
     show: { id: 'ops-e2e', title: '场控专场', startedAt: now - 7 * MINUTE },
     serverTime: now,
-    lastSeq: seq,
+    lastSeq: feed.seq,
   });
   for (let m = 6; m >= 1; m -= 1) sendStats(now - m * MINUTE, 1000);
   // Stats every second keep the feed alive (no silence alert); `online` is what the test sets.
   heartbeat = setInterval(() => sendStats(Date.now(), online), 1000);
 }
 
-/** Each comment from its own viewer (the fault rule counts distinct viewers), in one batch. */
-function sendComments(prefix: string, texts: readonly string[]): void {
-  const s = nextSeq();
-  const now = Date.now();
-  emit('comments', {
-    seq: s,
-    items: texts.map((text, i) => ({
-      id: `${prefix}-${s}-${i}`,
-      ts: now + i,
-      userId: `${prefix}-u${i}`,
-      nickname: `${prefix}观众${i}`,
-      text,
-    })),
-  });
-}
+const sendComments = (prefix: string, texts: readonly string[]) => sendViewerComments(feed, prefix, texts);
 
 async function readDownload(download: Download): Promise<string> {
   const stream = await download.createReadStream();
@@ -94,17 +72,13 @@ const row = (itemId: string) => page.locator(`[data-testid="checklist-row"][data
 const item = (run: ChecklistRun, id: string) => run.items.find((i) => i.id === id)!;
 
 beforeAll(async () => {
-  const server = http.createServer();
-  io = new Server(server, { transports: ['websocket'] });
   // No hello on connect: no show runs until the test starts one.
-  io.on('connection', (socket) => (feed = socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  feed = await startScriptedFeed();
   web = await startWebCli(
-    ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feedUrl, '--room', ROOM],
+    ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feed.url, '--room', ROOM],
     TOKEN,
   );
-  await waitFor(() => feed, 'the web host to connect to the feed');
+  await waitFor(() => feed.socket, 'the web host to connect to the feed');
 
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -118,7 +92,7 @@ afterAll(async () => {
   clearInterval(heartbeat);
   await browser?.close();
   await web?.stop();
-  await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
+  await feed?.close();
   tmp.cleanup();
 });
 

@@ -9,14 +9,12 @@
  * real wait, overlapped with the rest).
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Server, type Socket as FeedSocket } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
 import { get } from '../helpers/http.js';
+import { startScriptedFeed, type ScriptedFeed } from '../helpers/scripted-feed.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor, waitForAsync } from '../helpers/wait.js';
 import { callWebApi, getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
@@ -38,9 +36,7 @@ const XSS_QUESTION = '<img src=x onerror="window.__xss=1">怎么洗';
 /** A question no default entry matches. */
 const UNMATCHED_QUESTION = '可以开发票吗';
 
-let io: Server;
-let feed: FeedSocket | null = null;
-let seq = 0;
+let feed: ScriptedFeed;
 let web: WebCli;
 let browser: Browser;
 let context: BrowserContext;
@@ -63,8 +59,7 @@ function filled(id: string): string {
 }
 
 function sendComments(texts: string[]): void {
-  if (!feed) throw new Error('the web host is not connected to the feed');
-  seq += 1;
+  const seq = feed.nextSeq();
   const now = Date.now();
   feed.emit('comments', {
     seq,
@@ -107,28 +102,29 @@ async function selectWithKeys(text: string): Promise<void> {
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const server = http.createServer();
-  io = new Server(server, { transports: ['websocket'] });
-  io.on('connection', (socket) => {
-    feed = socket;
-    socket.emit('hello', {
+  feed = await startScriptedFeed((f) => {
+    f.emit('hello', {
       protocol: 1,
       room: { id: ROOM, title: '回复测试间', platform: 'douyin' },
       show: { id: 'replies-e2e', title: '话术专场', startedAt: Date.now() - 60_000 },
       serverTime: Date.now(),
-      lastSeq: seq,
+      lastSeq: f.seq,
     });
-    seq += 1;
     // The feed's product name; the user's 商品 value must win over it.
-    socket.emit('product', { seq, ts: Date.now(), id: 'p1', name: '秒杀抽纸', price: 990, stock: 50 });
+    f.emit('product', {
+      seq: f.nextSeq(),
+      ts: Date.now(),
+      id: 'p1',
+      name: '秒杀抽纸',
+      price: 990,
+      stock: 50,
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   web = await startWebCli(
-    ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feedUrl, '--room', ROOM],
+    ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feed.url, '--room', ROOM],
     TOKEN,
   );
-  await waitFor(() => feed, 'the web host to connect to the feed');
+  await waitFor(() => feed.socket, 'the web host to connect to the feed');
   // The show exists once hello is stored; then its variables and a word list can be set.
   await waitForAsync(async () => {
     const snapshot = JSON.parse((await get(`${web.url}api/snapshot?token=${TOKEN}`)).body) as {
@@ -157,7 +153,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await web?.stop();
-  await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
+  await feed?.close();
   tmp.cleanup();
 });
 

@@ -10,11 +10,8 @@
  * closes. Screenshots (zh/en, dark/light, 1366×768 and 1920×1080) go to test-results/.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
-import { Server, type Socket as FeedSocket } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '../../shared/api/alerts.js';
 import type { IncidentView } from '../../shared/api/operations.js';
@@ -23,6 +20,7 @@ import { formatCount, formatMoney } from '../../shared/format.js';
 import { REPORT_KEY } from '../../renderer/src/components/report/useReportShortcut.js';
 import { launchChromium } from '../helpers/browser.js';
 import { stats, STREAM_FAULT_TEXTS } from '../helpers/events.js';
+import { startScriptedFeed, type ScriptedFeed } from '../helpers/scripted-feed.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor, waitForAsync } from '../helpers/wait.js';
 import { callWebApi, getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
@@ -45,20 +43,14 @@ const QUESTIONS = [
   '这个多少钱？',
 ];
 
-let io: Server;
-let feed: FeedSocket | null = null;
-let seq = 0;
+let feed: ScriptedFeed;
 let web: WebCli;
 let browser: Browser;
 let page: Page;
 const tmp = makeTempDir();
 
-const nextSeq = () => (seq += 1);
-
-function emit(event: string, payload: unknown): void {
-  if (!feed) throw new Error('the web host is not connected to the feed');
-  feed.emit(event, payload);
-}
+const nextSeq = () => feed.nextSeq();
+const emit = (event: string, payload: unknown) => feed.emit(event, payload);
 
 /** Counters that grow minute by minute; online peaks at minute 18. */
 function statsAt(minute: number, ts: number) {
@@ -118,7 +110,7 @@ function playShow(): void {
     room: { id: ROOM, title: '总结测试间', platform: 'douyin' },
     show: { id: SHOW, title: '冬季外套专场', startedAt: start },
     serverTime: now,
-    lastSeq: seq,
+    lastSeq: feed.seq,
   });
   emit('product', {
     seq: nextSeq(),
@@ -214,16 +206,12 @@ let metrics: MetricsBody;
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const server = http.createServer();
-  io = new Server(server, { transports: ['websocket'] });
-  io.on('connection', (socket) => (feed = socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  feed = await startScriptedFeed();
   web = await startWebCli(
-    ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feedUrl, '--room', ROOM],
+    ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feed.url, '--room', ROOM],
     TOKEN,
   );
-  await waitFor(() => feed, 'the web host to connect to the feed');
+  await waitFor(() => feed.socket, 'the web host to connect to the feed');
   playShow();
   // Every figure stored before the view reads it.
   metrics = await waitForAsync(async () => {
@@ -246,7 +234,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await web?.stop();
-  await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
+  await feed?.close();
   tmp.cleanup();
 });
 
