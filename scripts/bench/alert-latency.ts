@@ -11,17 +11,16 @@
  * id (performance.timeOrigin + performance.now(): the same machine clock). Bar: ≤ 250 ms.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Server, type Socket as FeedSocket } from 'socket.io';
+import type { Socket as FeedSocket } from 'socket.io';
 import { io as connectClient } from 'socket.io-client';
 import type { AlertView } from '../../shared/api/alerts.js';
 import { WEB_UPDATE_EVENT } from '../../shared/api/channels.js';
 import type { BoardUpdate } from '../../shared/api/contract.js';
 import type { KeywordRule } from '../../shared/alerts/rules.js';
 import { launchChromium } from '../../tests/helpers/browser.js';
+import { helloOnConnect, startScriptedFeed } from '../../tests/helpers/scripted-feed.js';
 import { stats } from '../../tests/helpers/events.js';
 import { callWebApi, startWebCli, type WebCli } from '../../tests/helpers/web-cli.js';
 import type { Measurement as BenchResult } from './result.js';
@@ -103,34 +102,6 @@ function watchPushes(web: WebCli): { seen: Map<number, number>; close: () => voi
     for (const alert of update.alerts?.recent ?? []) if (!seen.has(alert.id)) seen.set(alert.id, now);
   });
   return { seen, close: () => socket.close() };
-}
-
-interface Feed {
-  url: string;
-  socket: () => FeedSocket | null;
-  close: () => Promise<void>;
-}
-
-async function startFeed(): Promise<Feed> {
-  const server = http.createServer();
-  const io = new Server(server, { transports: ['websocket'] });
-  let current: FeedSocket | null = null;
-  io.on('connection', (socket) => {
-    current = socket;
-    socket.emit('hello', {
-      protocol: 1,
-      room: { id: 'bench-room', title: '告警延迟压测', platform: 'douyin' },
-      show: { id: `alert-bench-${Date.now()}`, title: '告警延迟压测', startedAt: Date.now() - 60_000 },
-      serverTime: Date.now(),
-      lastSeq: 0,
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    socket: () => current,
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
-  };
 }
 
 interface Pending {
@@ -225,7 +196,12 @@ const pct = (sorted: number[], p: number) =>
 
 export async function benchAlertLatency(): Promise<BenchResult[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livedesk-alert-bench-'));
-  const feed = await startFeed();
+  const feed = await startScriptedFeed(
+    helloOnConnect(
+      { id: 'bench-room', title: '告警延迟压测' },
+      { id: `alert-bench-${Date.now()}`, title: '告警延迟压测' },
+    ),
+  );
   const web = await startWebCli(
     ['--data-dir', dataDir, '--source', 'socketio', '--url', feed.url, '--room', 'bench-room'],
     TOKEN,
@@ -236,11 +212,11 @@ export async function benchAlertLatency(): Promise<BenchResult[]> {
   try {
     for (let k = 1; k <= SAMPLES; k++) await callApi(web, 'saveAlertRule', [{ rule: benchRule(k) }]);
     const deadline = Date.now() + 10_000;
-    while (!feed.socket()) {
+    while (!feed.socket) {
       if (Date.now() > deadline) throw new Error('the web host did not connect to the feed');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    load = new LoadSender(feed.socket()!);
+    load = new LoadSender(feed.socket!);
     load.start();
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -13,14 +13,13 @@
  * frame. A second socket.io client in this process notes when each batch arrives in a board update
  * (the core's share of the latency). Warm-up excluded; p50 and p99 over every batch sent.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server, type Socket as FeedSocket } from 'socket.io';
+import type { Socket as FeedSocket } from 'socket.io';
 import { io as connectClient } from 'socket.io-client';
 import { loadCorpus } from '../../electron/core/sim/corpus.js';
 import { WEB_UPDATE_EVENT } from '../../shared/api/channels.js';
 import type { BoardUpdate } from '../../shared/api/contract.js';
 import { launchChromium } from '../../tests/helpers/browser.js';
+import { helloOnConnect, startScriptedFeed } from '../../tests/helpers/scripted-feed.js';
 import { stats } from '../../tests/helpers/events.js';
 import { startWebCli, type WebCli } from '../../tests/helpers/web-cli.js';
 import { sleep, tempDir, type BenchContext } from './context.js';
@@ -47,34 +46,6 @@ const PAGE_PROBE = `(() => {
   new MutationObserver(scan).observe(stream, { subtree: true, childList: true, characterData: true });
   scan();
 })()`;
-
-interface Feed {
-  url: string;
-  socket: () => FeedSocket | null;
-  close: () => Promise<void>;
-}
-
-async function startFeed(): Promise<Feed> {
-  const server = http.createServer();
-  const io = new Server(server, { transports: ['websocket'] });
-  let current: FeedSocket | null = null;
-  io.on('connection', (socket) => {
-    current = socket;
-    socket.emit('hello', {
-      protocol: 1,
-      room: { id: ROOM, title: '延迟压测', platform: 'douyin' },
-      show: { id: `latency-bench-${Date.now()}`, title: '延迟压测', startedAt: Date.now() - 60_000 },
-      serverTime: Date.now(),
-      lastSeq: 0,
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    socket: () => current,
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
-  };
-}
 
 /** RATE comments/s in TICK_MS batches (catching up after a late timer), stats every second. */
 class StampedLoad {
@@ -183,7 +154,9 @@ export async function benchLatency(ctx: Pick<BenchContext, 'quick' | 'seed'>): P
   const measureMs = ctx.quick ? 4000 : 30_000;
   const texts = generateComments(loadCorpus(), 20_000, ctx.seed);
   const data = tempDir('latency');
-  const feed = await startFeed();
+  const feed = await startScriptedFeed(
+    helloOnConnect({ id: ROOM, title: '延迟压测' }, { id: `latency-bench-${Date.now()}`, title: '延迟压测' }),
+  );
   const web = await startWebCli(
     ['--data-dir', data.dir, '--source', 'socketio', '--url', feed.url, '--room', ROOM],
     TOKEN,
@@ -193,11 +166,11 @@ export async function benchLatency(ctx: Pick<BenchContext, 'quick' | 'seed'>): P
   let load: StampedLoad | null = null;
   try {
     const deadline = Date.now() + 10_000;
-    while (!feed.socket()) {
+    while (!feed.socket) {
       if (Date.now() > deadline) throw new Error('the web host did not connect to the feed');
       await sleep(20);
     }
-    load = new StampedLoad(feed.socket()!, texts);
+    load = new StampedLoad(feed.socket!, texts);
     load.start();
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${web.url}?token=${TOKEN}`);

@@ -15,7 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertRulesView, AlertView } from '../../shared/api/alerts.js';
 import { launchChromium } from '../helpers/browser.js';
 import { stats } from '../helpers/events.js';
-import { sendViewerComments, startScriptedFeed, type ScriptedFeed } from '../helpers/scripted-feed.js';
+import {
+  helloOnConnect,
+  sendViewerComments,
+  startScriptedFeed,
+  type ScriptedFeed,
+} from '../helpers/scripted-feed.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor, waitForAsync } from '../helpers/wait.js';
 import { callWebApi, getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
@@ -85,14 +90,8 @@ const NOTIFICATION_RECORDER = `
 `;
 
 beforeAll(async () => {
-  feed = await startScriptedFeed((f) =>
-    f.emit('hello', {
-      protocol: 1,
-      room: { id: ROOM, title: '告警测试间', platform: 'douyin' },
-      show: { id: 'alerts-e2e', title: '告警专场', startedAt: Date.now() - 60_000 },
-      serverTime: Date.now(),
-      lastSeq: f.seq,
-    }),
+  feed = await startScriptedFeed(
+    helloOnConnect({ id: ROOM, title: '告警测试间' }, { id: 'alerts-e2e', title: '告警专场' }),
   );
   web = await startWebCli(
     ['--data-dir', tmp.dir, '--source', 'socketio', '--url', feed.url, '--room', ROOM],

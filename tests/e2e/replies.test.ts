@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
 import { get } from '../helpers/http.js';
-import { startScriptedFeed, type ScriptedFeed } from '../helpers/scripted-feed.js';
+import { helloOnConnect, startScriptedFeed, type ScriptedFeed } from '../helpers/scripted-feed.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor, waitForAsync } from '../helpers/wait.js';
 import { callWebApi, getWebJson, startWebCli, type WebCli } from '../helpers/web-cli.js';
@@ -103,13 +103,7 @@ async function selectWithKeys(text: string): Promise<void> {
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   feed = await startScriptedFeed((f) => {
-    f.emit('hello', {
-      protocol: 1,
-      room: { id: ROOM, title: '回复测试间', platform: 'douyin' },
-      show: { id: 'replies-e2e', title: '话术专场', startedAt: Date.now() - 60_000 },
-      serverTime: Date.now(),
-      lastSeq: f.seq,
-    });
+    helloOnConnect({ id: ROOM, title: '回复测试间' }, { id: 'replies-e2e', title: '话术专场' })(f);
     // The feed's product name; the user's 商品 value must win over it.
     f.emit('product', {
       seq: f.nextSeq(),

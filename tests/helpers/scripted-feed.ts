@@ -63,3 +63,15 @@ export function sendViewerComments(feed: ScriptedFeed, prefix: string, texts: re
     })),
   });
 }
+
+/** For startScriptedFeed: a show that went live a minute ago, announced as soon as the host connects. */
+export function helloOnConnect(room: { id: string; title: string }, show: { id: string; title: string }) {
+  return (feed: ScriptedFeed): void =>
+    feed.emit('hello', {
+      protocol: 1,
+      room: { ...room, platform: 'douyin' },
+      show: { ...show, startedAt: Date.now() - 60_000 },
+      serverTime: Date.now(),
+      lastSeq: feed.seq,
+    });
+}
