@@ -48,7 +48,7 @@ function soakRows(result: SoakResult, provenance: string): Measurement[] {
       ...single(result.heapGrowthMBPerHour),
       unit: 'MB/hour',
       target: atMost(5, 'MB/hour'),
-      note: `${provenance}least-squares slope of heapUsed after a GC at each simulated hour, hour 1 excluded (warm-up); ${range((s) => s.heapMB)}; ${show}`,
+      note: `${provenance}least-squares slope of heapUsed after a GC every 10 simulated minutes, hour 1 excluded (warm-up); ${range((s) => s.heapMB)}; ${show}`,
     },
     {
       name: 'soak-rss-growth',
