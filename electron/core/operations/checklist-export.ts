@@ -4,7 +4,7 @@
  * or as Markdown (the same table, a summary, and the contingency steps of the failed items).
  * Times are the machine's local time, as the controller reads them on the wall.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../load-exceljs.js';
 import type { FaqExportFile } from '../../../shared/api/replies.js';
 import {
   INCIDENT_TYPES,
@@ -74,7 +74,7 @@ export function exportFileName(format: 'xlsx' | 'md', meta: RecordMeta): string 
 }
 
 export async function checklistXlsx(run: ChecklistRun, meta: RecordMeta): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'LiveDesk';
   // Title on row 1, header on row 2: both stay in view while scrolling.
   const sheet = workbook.addWorksheet(RECORD_TITLE, { views: [{ state: 'frozen', ySplit: 2 }] });

@@ -3,7 +3,8 @@
  * {变量} defaults. Before exceljs sees the bytes they are checked to be a workbook of sane size,
  * so a renamed PNG, an old .xls or a zip bomb gets a clear error instead of a crash.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../load-exceljs.js';
 import type { FaqEntryInput, FaqEntryView } from '../../../../shared/api/replies.js';
 import { ENTRY_COLUMNS, STATS_COLUMNS, columnOf, escapeFormula } from './columns.js';
 import { cellError, fileError, sheetRow, variablesRow, type ColumnName, type Place } from './errors.js';
@@ -52,7 +53,7 @@ function checkWorkbookBytes(bytes: Buffer): void {
 
 async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   checkWorkbookBytes(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; hand it exactly the file's bytes.
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -140,7 +141,7 @@ export async function writeXlsx(
   entries: readonly FaqEntryView[],
   variables: Record<string, string>,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'LiveDesk';
   const frozenHeader: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
 
