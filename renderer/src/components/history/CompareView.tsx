@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { ShowBoard, ShowSummary } from '../../../../shared/api/contract.js';
 import {
   formatChange,
@@ -139,6 +139,24 @@ function ShortShowHeader({ board, side }: { board: ShowBoard | null; side: 'this
   );
 }
 
+/** A comparison table's header: what the rows are, the two shows' columns, the difference. */
+function CompareHead({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="compare-table__metric">
+          {title}
+        </th>
+        {children}
+        <th scope="col" className="compare-table__diff">
+          {t('compare.diff')}
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 function MetricsTable({ board, other }: { board: ShowBoard; other: ShowBoard | null }) {
   const t = useT();
   const locale = useLocale();
@@ -146,18 +164,10 @@ function MetricsTable({ board, other }: { board: ShowBoard; other: ShowBoard | n
   return (
     <div className="panel compare__panel">
       <table className="compare-table">
-        <thead>
-          <tr>
-            <th scope="col" className="compare-table__metric">
-              {t('compare.metric')}
-            </th>
-            <ShowHeader board={board} side="this" />
-            <ShowHeader board={other} side="other" />
-            <th scope="col" className="compare-table__diff">
-              {t('compare.diff')}
-            </th>
-          </tr>
-        </thead>
+        <CompareHead title={t('compare.metric')}>
+          <ShowHeader board={board} side="this" />
+          <ShowHeader board={other} side="other" />
+        </CompareHead>
         <tbody>
           {rows.map((row) => {
             const max = Math.max(row.value ?? 0, row.other ?? 0);
@@ -208,18 +218,10 @@ function TrafficTable({ board, other }: { board: ShowBoard; other: ShowBoard | n
   return (
     <div className="panel compare__panel compare__panel--traffic">
       <table className="compare-table">
-        <thead>
-          <tr>
-            <th scope="col" className="compare-table__metric">
-              {t('compare.traffic')}
-            </th>
-            <ShortShowHeader board={board} side="this" />
-            <ShortShowHeader board={other} side="other" />
-            <th scope="col" className="compare-table__diff">
-              {t('compare.diff')}
-            </th>
-          </tr>
-        </thead>
+        <CompareHead title={t('compare.traffic')}>
+          <ShortShowHeader board={board} side="this" />
+          <ShortShowHeader board={other} side="other" />
+        </CompareHead>
         <tbody>
           {rows.map((row) => {
             const key = `traffic.${row.source}`;
