@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { progressTracker } from '../../../electron/core/report/formats/progress.js';
 import { buildReportDocument } from '../../../electron/core/report/formats/sections.js';
-import { commentsPlan, writeXlsx } from '../../../electron/core/report/formats/xlsx.js';
+import { commentsPlan, questionsPlan, writeXlsx } from '../../../electron/core/report/formats/xlsx.js';
 import { excelSerial } from '../../../electron/core/report/formats/xlsx-values.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { fixturePeriodReport, PERIOD_SHOWS } from '../../fixtures/report/period-report.js';
@@ -278,6 +278,40 @@ describe('comments beyond one sheet', () => {
       expect(rows[1]).toEqual(['时间', '评论ID', '用户ID', '昵称', '内容', '粉丝团', '截断']);
       expect(rows[999]![1]).toBe('c-998');
       const ws = (await load(fs.readFileSync(file))).getWorksheet('评论')!;
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('问题与回复 is capped the same way: the first questions under a note', async () => {
+    expect(questionsPlan(7_300_000)).toEqual({
+      limit: 1_048_574,
+      note: '本场共 7,300,000 个问题，超过 Excel 单表上限（1,048,576 行）：本表只含最早的 1,048,574 个。',
+    });
+    const { dir, cleanup } = makeTempDir('livedesk-xlsx-cap-');
+    try {
+      const file = path.join(dir, 'cap.xlsx');
+      const report = fixtureShowReport();
+      const rows = fixtureRows({ comments: 3, questions: 50 });
+      const counts = await writeXlsx(
+        {
+          report,
+          rows,
+          out: fs.createWriteStream(file),
+          progress: progressTracker(undefined),
+          signal: undefined,
+        },
+        buildReportDocument(report),
+        { maxRows: 12 },
+      );
+      expect(counts).toMatchObject({ comments: 3, questions: 10 });
+      const ws = (await load(fs.readFileSync(file))).getWorksheet('问题与回复')!;
+      const q = rowsOf(ws);
+      expect(q).toHaveLength(12);
+      expect(q[0]![0]).toBe('本场共 50 个问题，超过 Excel 单表上限（12 行）：本表只含最早的 10 个。');
+      expect(q[1]![0]).toBe('时间');
+      expect(q.slice(2).map((r) => r[1])).toEqual(fixtureQuestions(10).map((x) => x.nickname));
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     } finally {
       cleanup();

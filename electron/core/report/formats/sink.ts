@@ -25,6 +25,36 @@ export async function write(out: Writable, chunk: string | Buffer): Promise<void
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
+/**
+ * Writes, and waits for 'drain' only once more than `maxQueued` bytes wait in the stream: the
+ * file writes (on the thread pool) then overlap with building the next chunk, while memory
+ * stays bounded by maxQueued plus one chunk.
+ */
+export async function writeAhead(out: Writable, chunk: string | Buffer, maxQueued: number): Promise<void> {
+  out.write(chunk);
+  if (out.writableLength > maxQueued) await drainOf(out);
+}
+
+/** Waits for 'drain'; rejects when the stream fails or closes first (never hangs on a dead stream). */
+export function drainOf(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.reject(new Error('the output stream is closed'));
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      stream.off('drain', onDrain);
+      stream.off('error', onError);
+      stream.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onError = (err: Error) => done(err);
+    const onClose = () => done(new Error('the output stream closed'));
+    stream.on('drain', onDrain);
+    stream.on('error', onError);
+    stream.on('close', onClose);
+  });
+}
+
 /** Ends the stream and waits until the data is handed to the file. */
 export async function end(out: Writable, chunk?: string | Buffer): Promise<void> {
   const finished = once(out, 'finish');

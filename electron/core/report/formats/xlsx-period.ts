@@ -8,35 +8,31 @@ import { excelText, NUM_FMT, toExcel, type ExcelCell } from './xlsx-values.js';
 import { col, dataSheet, type Workbook } from './xlsx-sheet.js';
 import { summarySheet } from './xlsx-summary.js';
 
-export function periodWorkbook(
+export async function periodWorkbook(
   wb: Workbook,
   ctx: WriterContext,
   r: PeriodReport,
   doc: ReportDocument,
-): RowCounts {
+): Promise<RowCounts> {
   const p = ctx.progress;
   p.phase('summary', 0, 0.3);
-  const summary = summarySheet(wb, '汇总', doc);
+  const summary = await summarySheet(wb, '汇总', doc);
   p.phase('shows', 0.3, 0.8);
-  const shows = dataSheet(
+  const shows = await dataSheet(
     wb,
     '场次',
     SHOW_COLUMNS.map((c) => col(c.header, c.width)),
   );
   for (const s of r.shows) {
-    const row = shows.ws.addRow([]);
-    showRow(s).forEach((v, i) => {
-      const c = toExcel(v);
-      const cell = row.getCell(i + 1);
-      cell.value = c.value;
-      if (c.numFmt) cell.numFmt = c.numFmt;
-    });
-    row.commit();
+    const cells = showRow(s).map(toExcel);
+    shows.sheet.row(
+      cells.map((c) => c.value),
+      cells.map((c) => (c.numFmt ? wb.style({ numFmt: c.numFmt }) : 0)),
+    );
   }
-  shows.ws.commit();
   p.phase('incidents', 0.8, 0.9);
   const k = r.incidentKpis;
-  const incidents = dataSheet(wb, '事故', [col('项目', 20), col('数值', 14)]);
+  const incidents = await dataSheet(wb, '事故', [col('项目', 20), col('数值', 14)]);
   const kpiRows: [string, ExcelCell][] = [
     ['事故总数', { value: k.total, numFmt: NUM_FMT.count }],
     ['5分钟内响应率', toExcel({ kind: 'percent', value: k.respondedWithin5MinRate })],
@@ -50,19 +46,18 @@ export function periodWorkbook(
     ]),
   ];
   for (const [label, cell] of kpiRows) {
-    const row = incidents.ws.addRow([excelText(label).value, cell.value]);
-    if (cell.numFmt) row.getCell(2).numFmt = cell.numFmt;
-    row.commit();
+    incidents.sheet.row(
+      [excelText(label).value, cell.value],
+      [0, cell.numFmt ? wb.style({ numFmt: cell.numFmt }) : 0],
+    );
   }
-  incidents.ws.commit();
   p.phase('faq', 0.9, 0.98);
-  const faq = dataSheet(wb, '话术使用', [
+  const faq = await dataSheet(wb, '话术使用', [
     col('话术ID', 14),
     col('话术', 30),
     col('分类', 12),
     col('使用次数', 10, NUM_FMT.count),
   ]);
   for (const f of r.faqUsage) faq.add([f.faqId, f.question, f.category, f.uses]);
-  faq.ws.commit();
   return { summary, shows: r.shows.length, incidents: kpiRows.length, faqUsage: r.faqUsage.length };
 }

@@ -1,23 +1,34 @@
 /** The document model as the sheet 总结 / 汇总: headings bold, key-values as label | value | remark, tables. */
 import type { ReportDocument } from './sections.js';
+import { HEADER_FILL, type Workbook } from './xlsx-sheet.js';
+import type { CellStyle } from './xlsx-workbook.js';
 import { excelText, toExcel, type ExcelCell } from './xlsx-values.js';
-import type { Workbook } from './xlsx-sheet.js';
+
+interface RowLook {
+  bold?: boolean;
+  size?: number;
+  fill?: boolean;
+}
 
 /** The document model, block by block: headings bold, key-values as label | value | note, tables. */
-export function summarySheet(wb: Workbook, name: string, doc: ReportDocument): number {
+export async function summarySheet(wb: Workbook, name: string, doc: ReportDocument): Promise<number> {
   const widths = [28, 18, 18, 16, 16, 14, 14, 14, 14, 14, 14, 12, 12, 12, 12, 12];
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = widths.map((width) => ({ width }));
+  const sheet = await wb.addSheet(name, { widths, frozenRows: 1 });
   let rows = 0;
-  const put = (cells: ExcelCell[], style?: { bold?: boolean; size?: number; fill?: boolean }) => {
-    const row = ws.addRow(cells.map((c) => c.value));
-    cells.forEach((c, i) => {
-      if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
-    });
-    if (style?.bold || style?.size)
-      row.font = { bold: style.bold ?? false, ...(style.size ? { size: style.size } : {}) };
-    if (style?.fill) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
-    row.commit();
+  const put = (cells: ExcelCell[], look?: RowLook) => {
+    const rowLook: CellStyle = {
+      ...(look?.bold ? { bold: true } : {}),
+      ...(look?.size ? { size: look.size } : {}),
+      ...(look?.fill ? { fill: HEADER_FILL } : {}),
+    };
+    const rowStyle = wb.style(rowLook);
+    // A cell's number format on top of the row's look.
+    const styles = cells.map((c) => (c.numFmt ? wb.style({ ...rowLook, numFmt: c.numFmt }) : rowStyle));
+    sheet.row(
+      cells.map((c) => c.value),
+      styles,
+      rowStyle,
+    );
     rows++;
   };
   put([excelText(doc.title)], { bold: true, size: 14 });
@@ -55,6 +66,5 @@ export function summarySheet(wb: Workbook, name: string, doc: ReportDocument): n
         break;
     }
   }
-  ws.commit();
   return rows;
 }

@@ -43,12 +43,34 @@ export function msFromExcelSerial(serial: number): number {
 export const durationDays = (ms: number) => ms / DAY_MS;
 
 /**
+ * excelSerial for rows in time order, fast: the local offset is looked up once per minute (a
+ * zone's offset only changes on a minute boundary), not per row.
+ */
+export function serialFormatter(): (ms: number) => number {
+  let minuteStart = NaN;
+  let offset = 0;
+  return (ms) => {
+    const minute = Math.floor(ms / 60_000) * 60_000;
+    if (minute !== minuteStart) {
+      minuteStart = minute;
+      offset = new Date(minute).getTimezoneOffset() * 60_000;
+    }
+    return (ms - offset) / DAY_MS + EPOCH_SERIAL;
+  };
+}
+
+/**
  * Text for a cell: neutralised, line breaks as LF — what Excel uses inside a cell; XML would
  * fold a raw CR into LF on reading anyway.
  */
 export function excelText(text: string): ExcelCell {
+  return { value: excelString(text) };
+}
+
+/** excelText's string, without the wrapper (the million-row sheets). */
+export function excelString(text: string): string {
   const safe = neutraliseCell(text);
-  return { value: safe.includes('\r') ? safe.replace(/\r\n?/gu, '\n') : safe };
+  return safe.includes('\r') ? safe.replace(/\r\n?/gu, '\n') : safe;
 }
 
 export function toExcel(v: Value): ExcelCell {

@@ -1,0 +1,176 @@
+/**
+ * The two sheets that can hold a million rows — 评论 and 问题与回复 — streamed from the row
+ * source, each row built as one XML string (no cell objects), capped at Excel's sheet limit.
+ *
+ * The cap keeps the first (oldest) rows: all of them when they fit under the header, else
+ * maxRows − 2 under a red first-row note that says how many there were and, for comments, points
+ * to the CSV export, which has them all. Reading stops at the cap.
+ */
+import type { CommentRow } from '../../../../shared/api/contract.js';
+import type { ShowReport } from '../../../../shared/api/report.js';
+import type { QuestionExportRow } from '../types.js';
+import { COMMENT_BATCH, COMMENT_COLUMNS } from './csv.js';
+import { QUESTION_STATE_LABELS } from './labels.js';
+import type { ProgressTracker } from './progress.js';
+import type { WriterContext } from './sink.js';
+import { col, dataSheet, drained, EXCEL_MAX_ROWS, type Workbook } from './xlsx-sheet.js';
+import { durationDays, excelString, NUM_FMT, serialFormatter } from './xlsx-values.js';
+import { textCell } from './xlsx-xml.js';
+
+export interface CapPlan {
+  /** Rows the sheet takes. */
+  limit: number;
+  /** The first-row note when rows are left out. */
+  note?: string;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/**
+ * How many comments the 评论 sheet takes: all of them when they fit under the header; else as
+ * many as fit under a note row and the header, the note saying so and pointing to the CSV.
+ */
+export function commentsPlan(total: number, maxRows = EXCEL_MAX_ROWS): CapPlan {
+  if (total <= maxRows - 1) return { limit: total };
+  const limit = maxRows - 2;
+  return {
+    limit,
+    note: `本场共 ${n(total)} 条评论，超过 Excel 单表上限（${n(maxRows)} 行）：本表只含最早的 ${n(limit)} 条。完整评论请导出 CSV。`,
+  };
+}
+
+/** The same for 问题与回复 (there is no other export of every question: the note says so plainly). */
+export function questionsPlan(total: number, maxRows = EXCEL_MAX_ROWS): CapPlan {
+  if (total <= maxRows - 1) return { limit: total };
+  const limit = maxRows - 2;
+  return {
+    limit,
+    note: `本场共 ${n(total)} 个问题，超过 Excel 单表上限（${n(maxRows)} 行）：本表只含最早的 ${n(limit)} 个。`,
+  };
+}
+
+export interface Span {
+  progress: ProgressTracker;
+  from: number;
+  to: number;
+}
+
+const YES = '是';
+const NO = '否';
+/** A fixed text cell: built once, the row number spliced in. */
+const fixed = (column: string, text: string) => (r: number) =>
+  `<c r="${column}${r}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const yesF = fixed('F', YES);
+const noF = fixed('F', NO);
+const yesG = fixed('G', YES);
+const noG = fixed('G', NO);
+
+export async function commentsSheet(
+  wb: Workbook,
+  ctx: WriterContext,
+  r: ShowReport,
+  total: number,
+  span: Span,
+  maxRows: number,
+): Promise<number> {
+  const { limit, note } = commentsPlan(total, maxRows);
+  const { sheet, styles } = await dataSheet(
+    wb,
+    '评论',
+    [
+      col(COMMENT_COLUMNS[0], 20, NUM_FMT.second),
+      col(COMMENT_COLUMNS[1], 14),
+      col(COMMENT_COLUMNS[2], 14),
+      col(COMMENT_COLUMNS[3], 16),
+      col(COMMENT_COLUMNS[4], 48),
+      col(COMMENT_COLUMNS[5], 8),
+      col(COMMENT_COLUMNS[6], 8),
+    ],
+    note,
+  );
+  const timeStyle = styles[0]!;
+  const serial = serialFormatter();
+  const row = (c: CommentRow, at: number) =>
+    `<row r="${at}"><c r="A${at}" s="${timeStyle}"><v>${serial(c.ts)}</v></c>` +
+    textCell(`B${at}`, excelString(c.id), 0) +
+    textCell(`C${at}`, excelString(c.userId), 0) +
+    textCell(`D${at}`, excelString(c.nickname), 0) +
+    textCell(`E${at}`, excelString(c.text), 0) +
+    (c.fanClub ? yesF(at) : noF(at)) +
+    (c.truncated ? yesG(at) : noG(at)) +
+    '</row>';
+  const step = span.progress.phase('comments', span.from, span.to);
+  let written = 0;
+  if (limit > 0) {
+    for (const batch of ctx.rows.comments(r.show.id, COMMENT_BATCH)) {
+      const take = Math.min(batch.length, limit - written);
+      for (let i = 0; i < take; i++) sheet.rawRow(row(batch[i]!, sheet.rows + 1));
+      written += take;
+      step(written, limit);
+      await drained(ctx, sheet);
+      if (written >= limit) break;
+    }
+  }
+  return written;
+}
+
+export async function questionsSheet(
+  wb: Workbook,
+  ctx: WriterContext,
+  r: ShowReport,
+  total: number,
+  span: Span,
+  maxRows: number,
+): Promise<number> {
+  const { limit, note } = questionsPlan(total, maxRows);
+  const { sheet, styles } = await dataSheet(
+    wb,
+    '问题与回复',
+    [
+      col('时间', 20, NUM_FMT.second),
+      col('昵称', 16),
+      col('问题', 40),
+      col('分组', 16),
+      col('状态', 8),
+      col('回复时间', 20, NUM_FMT.second),
+      col('回复用时', 10, NUM_FMT.duration),
+      col('话术ID', 14),
+      col('话术', 24),
+    ],
+    note,
+  );
+  const [timeStyle, , , , , answeredStyle, durationStyle] = styles;
+  const serial = serialFormatter();
+  // Its own formatter for answeredAt: it runs a little behind ts, and one shared per-minute cache
+  // would flip between the two.
+  const answeredSerial = serialFormatter();
+  const unknown = (ref: string, s: number | undefined) => textCell(ref, '—', s ?? 0);
+  const row = (q: QuestionExportRow, at: number) =>
+    `<row r="${at}"><c r="A${at}" s="${timeStyle}"><v>${serial(q.ts)}</v></c>` +
+    textCell(`B${at}`, excelString(q.nickname), 0) +
+    textCell(`C${at}`, excelString(q.text), 0) +
+    textCell(`D${at}`, excelString(q.groupKey), 0) +
+    textCell(`E${at}`, QUESTION_STATE_LABELS[q.state], 0) +
+    (q.answeredAt === null
+      ? unknown(`F${at}`, answeredStyle)
+      : `<c r="F${at}" s="${answeredStyle}"><v>${answeredSerial(q.answeredAt)}</v></c>`) +
+    (q.responseMs === null
+      ? unknown(`G${at}`, durationStyle)
+      : `<c r="G${at}" s="${durationStyle}"><v>${durationDays(q.responseMs)}</v></c>`) +
+    textCell(`H${at}`, excelString(q.faqId ?? ''), 0) +
+    textCell(`I${at}`, excelString(q.faqQuestion ?? ''), 0) +
+    '</row>';
+  const step = span.progress.phase('questions', span.from, span.to);
+  let written = 0;
+  if (limit > 0) {
+    for (const batch of ctx.rows.questions(r.show.id, COMMENT_BATCH)) {
+      const take = Math.min(batch.length, limit - written);
+      for (let i = 0; i < take; i++) sheet.rawRow(row(batch[i]!, sheet.rows + 1));
+      written += take;
+      step(written, limit);
+      await drained(ctx, sheet);
+      if (written >= limit) break;
+    }
+  }
+  return written;
+}
