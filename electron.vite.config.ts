@@ -13,11 +13,13 @@ export default defineConfig({
       // native code and socket.io's optional deps don't bundle.
       externalizeDeps: true,
       rolldownOptions: {
-        // The export worker is a second entry: a worker thread loads out/main/export-worker.js
-        // (electron/core/report/export-jobs.ts looks for it beside the main bundle).
+        // The export worker and the store's writer thread are more entries: worker threads load
+        // out/main/export-worker.js and out/main/store-writer.js (export-jobs.ts and
+        // store/writer-thread.ts look for them beside the main bundle).
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           'export-worker': resolve(root, 'electron/core/report/export-worker.ts'),
+          'store-writer': resolve(root, 'electron/core/store/writer-worker.ts'),
         },
         // Code both entries share goes to a chunk beside them (not chunks/), so the worker file is
         // a sibling of whichever file export-jobs.ts ends up in.

@@ -12,6 +12,8 @@ import { CoreService } from './service.js';
 import { savedSource } from './settings.js';
 import { SourceController } from './source-controller.js';
 import { openStore } from './store/open-store.js';
+import { InlineStoreWriter, type StoreWriter } from './store/writer.js';
+import { ThreadStoreWriter } from './store/writer-thread.js';
 import { ShareController, type ShareControllerDeps } from './share/share-controller.js';
 import { defaultRendererDir, startLanHost } from '../web/lan-host.js';
 
@@ -41,6 +43,15 @@ export async function startLiveDesk(
   options: RuntimeOptions = {},
 ): Promise<LiveDeskRuntime> {
   const { store, movedAside } = openStore(config.dataDir, { nativeBinding: options.nativeBinding });
+  // Comment batches and questions are written on a thread of their own (its own connection):
+  // SQLite's inserts were the biggest share of this thread's time while ingesting.
+  let writer: StoreWriter;
+  try {
+    writer = await ThreadStoreWriter.start(store, options.nativeBinding);
+  } catch (err) {
+    console.error(`store writer thread did not start, writing on the main thread: ${String(err)}`);
+    writer = new InlineStoreWriter(store);
+  }
   const metrics = new MetricsEngine();
   const recorder = new Recorder({ dir: path.join(config.dataDir, 'recordings') });
   let service: CoreService | null = null;
@@ -48,6 +59,7 @@ export async function startLiveDesk(
     store,
     metrics,
     sourceKind: config.source.kind,
+    writer,
     onStored: (rows, showId) => service?.onStored(rows, showId),
   });
   if (movedAside) {
@@ -63,6 +75,7 @@ export async function startLiveDesk(
     controller.start();
   } catch (err) {
     await recorder.close();
+    await writer.close();
     store.close();
     throw err;
   }
@@ -75,6 +88,7 @@ export async function startLiveDesk(
   service = new CoreService({
     share,
     store,
+    writer,
     pipeline,
     metrics,
     controller,
@@ -97,6 +111,7 @@ export async function startLiveDesk(
       await controller.stop();
       pipeline.stop();
       coreService.stop();
+      await writer.close(); // after the last writes above: it waits for them
       await recorder.close();
       store.close();
     },

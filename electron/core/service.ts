@@ -80,6 +80,7 @@ import type { Store } from './store/store.js';
 import { ComplianceWordsService } from './faq/compliance-words.js';
 import { FaqLibraryService } from './faq/library.js';
 import { QuestionTracker } from './faq/question-tracker.js';
+import type { StoreWriter } from './store/writer.js';
 import { questionView } from './faq/question-view.js';
 import { FaqVariablesService } from './faq/variables.js';
 import type { MonoClock } from './operations/monotonic.js';
@@ -100,6 +101,8 @@ export const ALERTS_PUSH_MS = 250;
 
 export interface ServiceDeps {
   store: Store;
+  /** Where the hot writes go (the store's writer thread in the app); default: the store, at once. */
+  writer?: StoreWriter;
   pipeline: IngestPipeline;
   metrics: MetricsEngine;
   controller: SourceController;
@@ -155,11 +158,17 @@ export class CoreService implements LiveDeskService {
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? Date.now;
     const { store, pipeline, resourcesDir } = deps;
-    this.library = new FaqLibraryService({ store, resourcesDir, now: this.now });
+    this.library = new FaqLibraryService({
+      store,
+      resourcesDir,
+      now: this.now,
+      settleWrites: () => void this.tracker.writeWaiting(),
+    });
     this.vars = new FaqVariablesService({ store, library: this.library, now: this.now });
     this.compliance = new ComplianceWordsService(store, resourcesDir);
     this.tracker = new QuestionTracker({
       store,
+      writer: deps.writer,
       library: this.library,
       currentShowId: () => pipeline.currentShow?.id ?? null,
       now: this.now,

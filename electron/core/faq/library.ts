@@ -42,6 +42,11 @@ export interface FaqLibraryOptions {
   /** The app's resources folder (default: the repo's resources/). */
   resourcesDir?: string;
   now?: () => number;
+  /**
+   * Waits for usage counts still on their way to SQLite (questions with the writer thread): an
+   * import writes the counts it holds in memory, which already include them.
+   */
+  settleWrites?: () => void;
 }
 
 const NO_USAGE: FaqUsage = { suggested: 0, used: 0, lastUsedAt: null };
@@ -217,6 +222,7 @@ export class FaqLibraryService {
     }
     try {
       const result = this.resultOf(file.entries, args.mode, args.format);
+      this.opts.settleWrites?.();
       this.opts.store.faq.inTransaction(() => {
         this.opts.store.faq.replaceAll(result.entries, this.now());
         if (file.variables) applyVariables(file.variables);

@@ -18,8 +18,9 @@ import {
 } from '../../../shared/api/replies.js';
 import { normaliseText } from '../../../shared/text/normalise.js';
 import { describeStorageError, isTransientStorageError } from '../ingest/storage-errors.js';
-import { parseSuggestions, type NewQuestion } from '../store/questions-repo.js';
+import { parseSuggestions, type NewQuestion, type QuestionSettlement } from '../store/questions-repo.js';
 import type { Store } from '../store/store.js';
+import { InlineStoreWriter, type StoreWriter, type WriteOutcome } from '../store/writer.js';
 import { groupKeyOf } from './grouping.js';
 import type { FaqLibraryService } from './library.js';
 import { isQuestion } from './question.js';
@@ -32,9 +33,13 @@ const TOP_K = 3;
 const MAX_HARD_FAILURES = 3;
 /** Questions kept waiting for storage at most; beyond it the oldest writes are given up. */
 const MAX_UNWRITTEN_QUESTIONS = 200_000;
+/** At most this many questions go to the writer in one transaction (several queued inserts). */
+const MAX_QUESTIONS_PER_WRITE = 20_000;
 
 export interface QuestionTrackerOptions {
   store: Store;
+  /** Where questions are written (default: at once, on the store's connection). */
+  writer?: StoreWriter;
   library: FaqLibraryService;
   /** The show the pipeline is on (questions of other shows are stored, not tracked). */
   currentShowId: () => string | null;
@@ -64,21 +69,19 @@ type PendingQuestion = Pick<NewQuestion, 'groupKey' | 'text' | 'nickname' | 'see
 
 type Write =
   | { kind: 'insert'; questions: NewQuestion[]; suggested: Map<string, number> }
-  | {
-      kind: 'settle';
-      showId: string;
-      groupKey: string;
-      state: 'answered' | 'dismissed';
-      at: number;
-      faqId: string | null;
-    };
+  | ({ kind: 'settle' } & QuestionSettlement);
 
 export class QuestionTracker {
   private showId: string | null = null;
   private groups = new Map<string, GroupState>();
   private pendingQuestions = 0;
   private kpis = new ReplyKpiAccumulator();
+  private readonly writer: StoreWriter;
+  /** Writes not yet committed, in order; the first `writing` of them are with the writer. */
   private readonly unwritten: Write[] = [];
+  private writing = 0;
+  /** A write of several inserts failed: write one at a time until one succeeds. */
+  private oneByOne = false;
   private unwrittenQuestions = 0;
   private hardFailures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -94,6 +97,7 @@ export class QuestionTracker {
 
   constructor(private readonly opts: QuestionTrackerOptions) {
     this.now = opts.now ?? Date.now;
+    this.writer = opts.writer ?? new InlineStoreWriter(opts.store);
   }
 
   /** Questions waiting to be written. */
@@ -127,7 +131,7 @@ export class QuestionTracker {
       for (const s of suggestions) suggested.set(s.entryId, (suggested.get(s.entryId) ?? 0) + 1);
     }
     if (questions.length === 0) {
-      this.writeWaiting();
+      this.pump(); // a write that failed earlier is tried again with each flush
       return;
     }
     this.opts.library.noteSuggested(suggested);
@@ -290,36 +294,96 @@ export class QuestionTracker {
   private queue(write: Write): void {
     this.unwritten.push(write);
     if (write.kind === 'insert') this.unwrittenQuestions += write.questions.length;
-    while (this.unwrittenQuestions > MAX_UNWRITTEN_QUESTIONS && this.unwritten.length > 1) {
-      this.give(this.unwritten.shift() as Write, 'the queue waiting for storage is full');
+    // Only while writes fail: a writer that is merely behind catches up and loses nothing.
+    while (
+      this.writeError !== null &&
+      this.unwrittenQuestions > MAX_UNWRITTEN_QUESTIONS &&
+      this.unwritten.length > 1
+    ) {
+      // Never a write the writer has now.
+      const index = this.writing;
+      if (index >= this.unwritten.length - 1) break;
+      const [oldest] = this.unwritten.splice(index, 1);
+      this.give(oldest!, 'the queue waiting for storage is full');
     }
-    this.writeWaiting();
+    this.pump();
   }
 
-  /** Writes what is queued, in order; true when nothing is left waiting. */
+  /**
+   * Writes what is queued, in order, and waits until it is committed (reads that follow see it);
+   * true when all of it was written.
+   */
   writeWaiting(): boolean {
-    const { questions } = this.opts.store;
-    while (this.unwritten.length > 0) {
-      const write = this.unwritten[0] as Write;
-      try {
-        if (write.kind === 'insert') questions.insert(write.questions, write.suggested);
-        else questions.settleGroup(write.showId, write.groupKey, write.state, write.at, write.faqId);
-      } catch (err) {
-        if (isTransientStorageError(err) || ++this.hardFailures < MAX_HARD_FAILURES) {
-          this.writeError = describeStorageError(err);
-          this.scheduleRetry();
-          return false;
+    const last = this.unwritten.at(-1);
+    if (last === undefined) return true;
+    this.pump();
+    // Each write's callback hands the writer the next one: wait again until the last write queued
+    // before this call is in (questions the pipeline stores meanwhile are not waited for). A failed
+    // write hands on nothing: it waits for the next flush, the timer or the next call.
+    while (this.writing > 0 && this.unwritten.includes(last)) this.writer.drain();
+    return !this.unwritten.includes(last);
+  }
+
+  /**
+   * Hands the oldest waiting write to the writer, one write at a time so they commit in order;
+   * inserts queued behind each other go as one (one transaction), so a writer that fell behind
+   * catches up with bigger commits.
+   */
+  private pump(): void {
+    if (this.writing > 0 || this.unwritten.length === 0) return;
+    const head = this.unwritten[0] as Write;
+    if (head.kind === 'settle') {
+      this.writing = 1;
+      this.writer.settleGroup(head, (outcome) => this.written(outcome));
+      return;
+    }
+    let questions = head.questions;
+    let suggested = head.suggested;
+    let taken = 1;
+    // After a failure, inserts go one by one, so the one that fails is the one given up.
+    if (this.hardFailures === 0 && !this.oneByOne) {
+      for (; taken < this.unwritten.length; taken++) {
+        const next = this.unwritten[taken] as Write;
+        if (next.kind !== 'insert' || questions.length + next.questions.length > MAX_QUESTIONS_PER_WRITE)
+          break;
+        if (taken === 1) {
+          questions = [...questions];
+          suggested = new Map(suggested);
         }
-        this.give(write, describeStorageError(err)); // never blocks everything after it
-        this.unwritten.shift();
-        continue;
+        questions.push(...next.questions);
+        for (const [id, n] of next.suggested) suggested.set(id, (suggested.get(id) ?? 0) + n);
       }
-      this.hardFailures = 0;
-      this.unwritten.shift();
+    }
+    this.writing = taken;
+    this.writer.insertQuestions(questions, suggested, (outcome) => this.written(outcome));
+  }
+
+  private written(outcome: WriteOutcome<number>): void {
+    const taken = this.writing;
+    this.writing = 0;
+    if (!outcome.ok) {
+      if (taken > 1 && !isTransientStorageError(outcome.error)) {
+        this.oneByOne = true;
+        this.pump();
+        return;
+      }
+      if (isTransientStorageError(outcome.error) || ++this.hardFailures < MAX_HARD_FAILURES) {
+        this.writeError = describeStorageError(outcome.error);
+        this.scheduleRetry();
+        return; // retried on the next flush, by the timer, or by writeWaiting
+      }
+      const write = this.unwritten.shift() as Write;
+      this.give(write, describeStorageError(outcome.error)); // never blocks everything after it
+      this.pump();
+      return;
+    }
+    this.hardFailures = 0;
+    this.oneByOne = false;
+    for (const write of this.unwritten.splice(0, taken)) {
       if (write.kind === 'insert') this.unwrittenQuestions -= write.questions.length;
     }
-    this.writeError = null;
-    return true;
+    if (this.unwritten.length === 0) this.writeError = null;
+    this.pump();
   }
 
   private give(write: Write, reason: string): void {
@@ -333,7 +397,7 @@ export class QuestionTracker {
     if (this.retryTimer || this.stopped) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      this.writeWaiting();
+      this.pump();
     }, this.opts.retryMs ?? 1000);
     this.retryTimer.unref();
   }

@@ -19,7 +19,16 @@ import type { MetricsEngine } from '../engines/metrics-engine.js';
 import { restoreMetrics } from '../engines/restore-metrics.js';
 import type { SourceHandlers } from '../sources/types.js';
 import type { Store } from '../store/store.js';
-import { batchSize, emptyBatch, eventRows, type ShowRecord, type WriteBatch } from '../store/types.js';
+import {
+  batchSize,
+  emptyBatch,
+  eventRows,
+  type BatchWritten,
+  type NewComment,
+  type ShowRecord,
+  type WriteBatch,
+} from '../store/types.js';
+import { InlineStoreWriter, type StoreWriter, type WriteOutcome } from '../store/writer.js';
 import { FeedCounters } from './feed-counters.js';
 import { cleanText } from './normalise.js';
 import { describeStorageError, isTransientStorageError } from './storage-errors.js';
@@ -35,8 +44,10 @@ export interface PipelineOptions {
   maxQueuedRows?: number;
   /** How often a paused storage is retried. */
   storageRetryMs?: number;
-  /** Called after each flush with the comments it stored (oldest first) and their show. */
+  /** Called after each batch is committed with the comments it stored (oldest first) and their show. */
   onStored?: (stored: CommentRow[], showId: string) => void;
+  /** Where batches are written (default: at once, on the store's connection). */
+  writer?: StoreWriter;
   now?: () => number;
 }
 
@@ -45,6 +56,8 @@ const INVALID_SAMPLES_KEPT = 50;
 export const FUTURE_SLACK_MS = 3600_000;
 /** After this many failed writes of a batch that is not failing for a passing reason, drop it. */
 const MAX_HARD_FAILURES = 3;
+/** At most this many rows go to the writer in one transaction (several queued batches). */
+const MAX_ROWS_PER_WRITE = 20_000;
 
 export class IngestPipeline {
   counters = new FeedCounters();
@@ -59,8 +72,16 @@ export class IngestPipeline {
   private readonly maxQueuedRows: number;
   private readonly storageRetryMs: number;
   private readonly now: () => number;
-  /** Batches waiting while storage is paused, oldest first. */
+  private readonly writer: StoreWriter;
+  /** Batches not yet written, oldest first: the one with the writer, those behind it, and all
+   * of them while storage is paused. */
   private readonly queue: WriteBatch[] = [];
+  /** How many batches at the head of the queue are with the writer. */
+  private writing = 0;
+  /** A write of several batches failed: write one at a time until one succeeds. */
+  private oneByOne = false;
+  /** retryStorage is writing the queue while storage is still marked paused. */
+  private retrying = false;
   private queuedRows = 0;
   private hardFailures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -83,6 +104,7 @@ export class IngestPipeline {
     this.maxQueuedRows = opts.maxQueuedRows ?? 200_000;
     this.storageRetryMs = opts.storageRetryMs ?? 1000;
     this.now = opts.now ?? Date.now;
+    this.writer = opts.writer ?? new InlineStoreWriter(opts.store);
   }
 
   /** Handlers to give a source. */
@@ -240,7 +262,7 @@ export class IngestPipeline {
     batch.lastSeq = event.seq;
     this.counters.eventsByType[event.type]++;
     this.apply(event, batch, now);
-    if (batchSize(batch) >= this.maxRows) this.flush();
+    if (batchSize(batch) >= this.maxRows) this.hand();
   }
 
   private apply(event: FeedEvent, batch: WriteBatch, now: number): void {
@@ -250,7 +272,9 @@ export class IngestPipeline {
           const text = cleanText(item.text);
           const nickname = cleanText(item.nickname, 64);
           if (text.truncated) this.counters.truncated++;
-          batch.comments.push({
+          // A CommentRow already (rowId set once written): stored rows are these objects, not copies.
+          const row: CommentRow = {
+            rowId: 0,
             id: item.id,
             seq: event.seq,
             ts: item.ts,
@@ -259,7 +283,8 @@ export class IngestPipeline {
             text: text.text,
             fanClub: item.fanClub === true,
             truncated: text.truncated,
-          });
+          };
+          batch.comments.push(row);
         }
         this.counters.countComments(event.items.length, now);
         break;
@@ -307,53 +332,136 @@ export class IngestPipeline {
   private pending(): WriteBatch {
     if (!this.batch) {
       this.batch = emptyBatch(this.show!.id, this.lastSeq);
-      this.timer = setTimeout(() => this.flush(), this.flushMs);
+      this.timer = setTimeout(() => this.hand(), this.flushMs);
       this.timer.unref();
     }
     return this.batch;
   }
 
-  /** Writes the pending batch now (or queues it while storage is paused). */
+  /**
+   * Writes the pending batch (or queues it while storage is paused) and waits until everything
+   * handed to the writer is committed: what a read after flush() sees.
+   */
   flush(): void {
+    this.hand();
+    this.waitForWriter();
+  }
+
+  /** Until nothing is with the writer (each write's callback hands it the next queued batches). */
+  private waitForWriter(): void {
+    while (this.writing > 0) this.writer.drain();
+  }
+
+  /** Hands the pending batch to the writer without waiting for it (the ingest path). */
+  private hand(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.batch;
     this.batch = null;
     if (!batch) return;
-    if (this.storage.state === 'paused') this.enqueue(batch);
-    else if (!this.write(batch)) this.enqueue(batch);
-  }
-
-  /** One batch into SQLite; false when it must wait (storage paused). */
-  private write(batch: WriteBatch): boolean {
-    let result;
-    try {
-      result = this.opts.store.writeBatch(batch);
-    } catch (err) {
-      if (!isTransientStorageError(err) && ++this.hardFailures >= MAX_HARD_FAILURES) {
-        // A batch that can never be written must not block everything after it.
-        this.hardFailures = 0;
-        this.drop(batch, err);
-        return true;
-      }
-      this.pauseStorage(err);
-      return false;
-    }
-    this.hardFailures = 0;
-    this.counters.commentsStored += result.stored.length;
-    this.counters.duplicatesDropped += result.duplicateComments + result.duplicateOrders;
-    if (this.show?.id === batch.showId) this.show.lastSeq = Math.max(this.show.lastSeq, batch.lastSeq);
-    if (result.stored.length > 0) this.opts.onStored?.(result.stored, batch.showId);
-    return true;
-  }
-
-  private enqueue(batch: WriteBatch): void {
     this.queue.push(batch);
     this.queuedRows += eventRows(batch);
+    if (this.storage.state === 'paused') this.storage.queued = this.queuedRows;
+    this.bound();
+    this.pump();
+  }
+
+  /**
+   * Hands the queued batches to the writer, oldest first, in one transaction (up to
+   * MAX_ROWS_PER_WRITE rows): the next write starts only after this one is committed, so last_seq
+   * never runs ahead of what is stored and a failed batch is retried before anything after it.
+   * While the writer works, this thread goes on receiving; batches that queue up meanwhile go
+   * together in the next write (a writer that falls behind catches up with bigger commits).
+   */
+  private pump(): void {
+    while (this.writing === 0 && this.queue.length > 0 && (this.storage.state === 'ok' || this.retrying)) {
+      const batches = [this.queue[0]!];
+      // After a failure, batches go one by one, so the one that fails is the one given up.
+      if (this.hardFailures === 0 && !this.oneByOne) {
+        let rows = batchSize(batches[0]!);
+        for (let i = 1; i < this.queue.length; i++) {
+          const next = this.queue[i]!;
+          rows += batchSize(next);
+          if (rows > MAX_ROWS_PER_WRITE) break;
+          batches.push(next);
+        }
+      }
+      this.writing = batches.length;
+      this.writer.writeBatches(batches, (outcome) => this.written(batches, outcome));
+    }
+  }
+
+  private written(batches: WriteBatch[], outcome: WriteOutcome<BatchWritten[]>): void {
+    this.writing = 0;
+    if (!outcome.ok) {
+      if (batches.length > 1 && !isTransientStorageError(outcome.error)) {
+        // One of them cannot be written: find which, one at a time.
+        this.oneByOne = true;
+        this.pump();
+        return;
+      }
+      const batch = batches[0]!;
+      if (!isTransientStorageError(outcome.error) && ++this.hardFailures >= MAX_HARD_FAILURES) {
+        // A batch that can never be written must not block everything after it.
+        this.hardFailures = 0;
+        this.unqueue();
+        this.drop(batch, outcome.error);
+        this.resumeIfDrained();
+        this.pump();
+        return;
+      }
+      this.retrying = false;
+      this.pauseStorage(outcome.error);
+      this.bound();
+      return;
+    }
+    this.hardFailures = 0;
+    this.oneByOne = false;
+    const stored = batches.map((batch, i) => {
+      this.unqueue();
+      const rows = storedRows(batch, outcome.value[i]!.rowIds);
+      const result = outcome.value[i]!;
+      this.counters.commentsStored += rows.length;
+      this.counters.duplicatesDropped += result.duplicateComments + result.duplicateOrders;
+      if (this.show?.id === batch.showId) this.show.lastSeq = Math.max(this.show.lastSeq, batch.lastSeq);
+      return rows;
+    });
+    this.resumeIfDrained();
+    // The next write goes to the writer before these listeners run, so both work at once.
+    this.pump();
+    batches.forEach((batch, i) => {
+      if (stored[i]!.length > 0) this.opts.onStored?.(stored[i]!, batch.showId);
+    });
+  }
+
+  /** While paused: storage is back once the queue is empty. */
+  private resumeIfDrained(): void {
+    if (this.storage.state !== 'paused') return;
+    this.storage.queued = this.queuedRows;
+    if (this.queue.length > 0) return;
+    this.storage.state = 'ok';
+    this.storage.reason = null;
+    this.storage.queued = 0;
+    this.retrying = false;
+  }
+
+  private unqueue(): void {
+    const batch = this.queue.shift();
+    if (batch) this.queuedRows = Math.max(0, this.queuedRows - eventRows(batch));
+  }
+
+  /**
+   * While storage is paused, keeps the queue within maxQueuedRows: the oldest batches are dropped.
+   * (A writer that is merely behind — a burst, a replay — loses nothing: the queue drains.)
+   */
+  private bound(): void {
+    if (this.storage.state !== 'paused') return;
     while (this.queuedRows > this.maxQueuedRows && this.queue.length > 1) {
-      const oldest = this.queue.shift()!;
-      this.queuedRows -= eventRows(oldest);
-      this.drop(oldest, null);
+      const index = this.writing;
+      if (index >= this.queue.length - 1) break; // never the batch being written, nor the newest
+      const [oldest] = this.queue.splice(index, 1);
+      this.queuedRows -= eventRows(oldest!);
+      this.drop(oldest!, null);
     }
     this.storage.queued = this.queuedRows;
   }
@@ -371,9 +479,13 @@ export class IngestPipeline {
       feedTs: batch.stats.at(-1)?.ts ?? null,
     };
     this.counters.gaps.push(gap);
-    // Store the gap with the next batch that will be written (not the one being dropped), along
-    // with any gaps and invalid samples the dropped batch was carrying.
-    const carrier = this.queue.find((b) => b !== batch) ?? this.batch ?? (this.show ? this.pending() : null);
+    // Store the gap with the next batch that will be written (not the one being dropped, nor
+    // one already with the writer), along with any gaps and invalid samples the dropped batch
+    // was carrying.
+    const carrier =
+      this.queue.find((b, i) => b !== batch && i >= this.writing) ??
+      this.batch ??
+      (this.show ? this.pending() : null);
     carrier?.gaps.push(...batch.gaps, gap);
     carrier?.invalid.push(...batch.invalid);
   }
@@ -389,18 +501,17 @@ export class IngestPipeline {
     this.retryTimer.unref();
   }
 
-  /** Writes the queued batches in order; storage is back when the queue is empty. */
+  /** Writes the queued batches in order (and waits for them); storage is back when the queue is empty. */
   retryStorage(): void {
-    while (this.queue.length > 0) {
-      const batch = this.queue[0]!;
-      if (!this.write(batch)) return;
-      this.queue.shift();
-      this.queuedRows = Math.max(0, this.queuedRows - eventRows(batch));
-      this.storage.queued = this.queuedRows;
+    if (this.queue.length === 0 && this.writing === 0) {
+      this.storage.state = 'ok';
+      this.storage.reason = null;
+      this.storage.queued = 0;
+      return;
     }
-    this.storage.state = 'ok';
-    this.storage.reason = null;
-    this.storage.queued = 0;
+    this.retrying = true;
+    this.pump();
+    this.waitForWriter();
   }
 
   stop(): void {
@@ -412,6 +523,27 @@ export class IngestPipeline {
     if (this.queue.length > 0) this.retryStorage();
   }
 }
+
+/**
+ * The batch's comments that were new, with their row ids (0 marks a duplicate). The pipeline's
+ * batches hold CommentRow objects (apply), so the row id is filled in place, not copied.
+ */
+function storedRows(batch: WriteBatch, rowIds: readonly number[]): CommentRow[] {
+  const stored: CommentRow[] = [];
+  const comments = batch.comments;
+  for (let i = 0; i < comments.length; i++) {
+    const rowId = rowIds[i]!;
+    if (rowId === 0) continue;
+    const c = comments[i]!;
+    if (isRow(c)) {
+      c.rowId = rowId;
+      stored.push(c);
+    } else stored.push({ ...c, rowId });
+  }
+  return stored;
+}
+
+const isRow = (c: NewComment): c is CommentRow => typeof (c as Partial<CommentRow>).rowId === 'number';
 
 /** The feed-clock time an event speaks for (the newest item's for batches). */
 function eventTime(event: FeedEvent): number {

@@ -18,6 +18,15 @@ export interface NewQuestion {
   suggestions: FaqSuggestion[];
 }
 
+/** One answer or dismissal of a group, as a message (settleGroup's arguments). */
+export interface QuestionSettlement {
+  showId: string;
+  groupKey: string;
+  state: 'answered' | 'dismissed';
+  at: number;
+  faqId: string | null;
+}
+
 export interface StoredQuestion extends NewQuestion {
   id: number;
   state: QuestionState;

@@ -15,7 +15,7 @@ import { SCHEMA_VERSION, migrate } from './migrations/index.js';
 import { OperationsRepo } from './operations-repo.js';
 import { QuestionsRepo } from './questions-repo.js';
 import { ReportTextsRepo } from './report-texts-repo.js';
-import type { MinuteRollup, ShowRecord, WriteBatch, WriteResult } from './types.js';
+import type { BatchWritten, MinuteRollup, ShowRecord, WriteBatch, WriteResult } from './types.js';
 
 export const DB_FILE_NAME = 'livedesk.db';
 const MINUTE = 60_000;
@@ -265,15 +265,38 @@ export class Store {
 
   /** Writes one batch in one transaction. Comments and orders already stored are skipped and counted. */
   writeBatch(batch: WriteBatch): WriteResult {
+    const { rowIds, duplicateComments, duplicateOrders } = this.writeBatchIds(batch);
+    const stored: CommentRow[] = [];
+    batch.comments.forEach((c, i) => {
+      const rowId = rowIds[i]!;
+      if (rowId > 0) stored.push({ ...c, rowId });
+    });
+    return { stored, duplicateComments, duplicateOrders };
+  }
+
+  /**
+   * writeBatch's message-shaped twin (what the writer thread answers): the comments' row ids in
+   * batch order, 0 for a duplicate, instead of a copy of every stored row.
+   */
+  writeBatchIds(batch: WriteBatch): BatchWritten {
     return this.writeTx(batch);
   }
 
-  private readonly writeTx = (batch: WriteBatch): WriteResult =>
+  /**
+   * Several batches in one transaction, in order (all or none): the writer thread catches up this
+   * way when batches queue behind it — one commit writes each touched index page once, not once
+   * per batch.
+   */
+  writeBatchesIds(batches: readonly WriteBatch[]): BatchWritten[] {
+    return this.db.transaction(() => batches.map((b) => this.write(b)))();
+  }
+
+  private readonly writeTx = (batch: WriteBatch): BatchWritten =>
     this.db.transaction(() => this.write(batch))();
 
-  private write(b: WriteBatch): WriteResult {
+  private write(b: WriteBatch): BatchWritten {
     const s = this.stmt;
-    const stored: CommentRow[] = [];
+    const rowIds: number[] = new Array<number>(b.comments.length);
     const rollups = new Map<number, RollupDelta>();
     const rollup = (ts: number) => {
       const minute = Math.floor(ts / MINUTE) * MINUTE;
@@ -294,7 +317,8 @@ export class Store {
     };
 
     let duplicateComments = 0;
-    for (const c of b.comments) {
+    for (let i = 0; i < b.comments.length; i++) {
+      const c = b.comments[i]!;
       const info = s.insertComment.run(
         b.showId,
         c.id,
@@ -308,9 +332,10 @@ export class Store {
       );
       if (info.changes === 0) {
         duplicateComments++;
+        rowIds[i] = 0;
         continue;
       }
-      stored.push({ ...c, rowId: Number(info.lastInsertRowid) });
+      rowIds[i] = Number(info.lastInsertRowid);
       rollup(c.ts).comments++;
     }
 
@@ -358,7 +383,7 @@ export class Store {
     for (const i of b.invalid) s.insertInvalid.run(b.showId, i.at, i.type, i.reason, i.sample);
     if (b.endedAt !== null) s.setEnded.run(b.endedAt, b.showId);
     s.setLastSeq.run(b.lastSeq, b.showId);
-    return { stored, duplicateComments, duplicateOrders };
+    return { rowIds, duplicateComments, duplicateOrders };
   }
 
   recentComments(showId: string, limit: number): CommentRow[] {

@@ -39,6 +39,13 @@ export interface WriteResult {
   duplicateOrders: number;
 }
 
+/** A written batch as the writer thread reports it: row ids by comment (0: a duplicate). */
+export interface BatchWritten {
+  rowIds: number[];
+  duplicateComments: number;
+  duplicateOrders: number;
+}
+
 export interface MinuteRollup {
   minute: number;
   comments: number;

@@ -92,11 +92,12 @@ describe('electron-builder.yml', () => {
     expect(config.linux.desktop.entry['Name[zh_CN]']).toBe(PRODUCT_NAME_ZH);
   });
 
-  it('packs the built app: main (and the export worker), the CommonJS preload, the renderer', () => {
+  it('packs the built app: main (and its worker threads), the CommonJS preload, the renderer', () => {
     for (const file of [
       pkg.main,
       'out/main/index.js',
       'out/main/export-worker.js',
+      'out/main/store-writer.js',
       'out/preload/index.cjs',
       'out/renderer/index.html',
       'out/renderer/assets/index-abc123.js',
