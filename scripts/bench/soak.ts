@@ -27,6 +27,7 @@ import { SourceController } from '../../electron/core/source-controller.js';
 import { ShowModel } from '../../electron/core/sim/show-model.js';
 import { readRecording } from '../../electron/core/recording/reader.js';
 import type { SourceHandlers } from '../../electron/core/sources/types.js';
+import { ThreadStoreWriter } from '../../electron/core/store/writer-thread.js';
 import { openStore } from '../../electron/core/store/open-store.js';
 import { DB_FILE_NAME } from '../../electron/core/store/store.js';
 import { tellParent } from './child-process.js';
@@ -101,6 +102,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   if (!gc) throw new Error('run with node --expose-gc (npm run bench:soak does)');
   const { hours, rate, seed, dataDir } = opts;
   const { store } = openStore(dataDir);
+  // As the app runs (runtime.ts): comment batches and questions written on the writer thread.
+  const writer = await ThreadStoreWriter.start(store);
   const metrics = new MetricsEngine();
   const recorder = new Recorder({ dir: path.join(dataDir, 'recordings') });
   let service: CoreService | null = null;
@@ -108,13 +111,14 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     store,
     metrics,
     sourceKind: 'sim',
+    writer,
     onStored: (rows, showId) => service?.onStored(rows, showId),
   });
   const controller = new SourceController(
     { pipeline, recorder },
     { kind: 'sim', rate, seed: 1, speed: 1, durationMs: 1 },
   );
-  service = new CoreService({ store, pipeline, metrics, controller, recorder, dataDir });
+  service = new CoreService({ store, writer, pipeline, metrics, controller, recorder, dataDir });
   let updates = 0;
   const unsubscribe = service.onUpdate(() => updates++);
 
@@ -158,6 +162,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   unsubscribe();
   pipeline.stop();
   service.stop();
+  await writer.close();
   await recorder.close();
   const dbBytes = ['', '-wal'].reduce((s, suffix) => {
     const file = path.join(dataDir, DB_FILE_NAME + suffix);
