@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DB_FILE_NAME, Store } from '../../electron/core/store/store.js';
+import { Prng } from '../../electron/core/sim/prng.js';
 
 interface Args {
   dir: string;
@@ -33,16 +34,10 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** mulberry32: small, fast, deterministic. */
+/** The simulator's seeded generator (mulberry32), as a function. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const p = new Prng(seed);
+  return () => p.next();
 }
 
 const HAN = Array.from(

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeReplyKpis, storedRecords } from '../../../electron/core/faq/reply-kpis.js';
+import { Prng } from '../../../electron/core/sim/prng.js';
 import { showReplyFigures } from '../../../electron/core/report/reply-figures.js';
 import { migrate } from '../../../electron/core/store/migrations/index.js';
 import type { NewQuestion } from '../../../electron/core/store/questions-repo.js';
@@ -18,15 +19,10 @@ const SHOWS = ['s1', 's2'];
 const GROUPS = ['红色还有吗', '什么时候发货', '多高穿什么码', '包邮吗', '有优惠券吗', '能退吗'];
 const T0 = Date.UTC(2026, 10, 23, 12, 0);
 
-/** A small deterministic PRNG (mulberry32): the same operations every run. */
+/** The simulator's seeded generator: the same operations every run. */
 function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const p = new Prng(seed);
+  return () => p.next();
 }
 
 type Op =

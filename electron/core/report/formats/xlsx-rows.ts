@@ -15,6 +15,7 @@ import type { ProgressTracker } from './progress.js';
 import type { WriterContext } from './sink.js';
 import { col, dataSheet, drained, EXCEL_MAX_ROWS, type Workbook } from './xlsx-sheet.js';
 import { durationDays, excelString, NUM_FMT, serialFormatter } from './xlsx-values.js';
+import type { SheetWriter } from './xlsx-workbook.js';
 import { textCell } from './xlsx-xml.js';
 
 export interface CapPlan {
@@ -65,6 +66,28 @@ const noF = fixed('F', NO);
 const yesG = fixed('G', YES);
 const noG = fixed('G', NO);
 
+/** Rows from `batches` into `sheet` until `limit` (reading stops there); returns how many. */
+async function writeCapped<T>(
+  ctx: WriterContext,
+  sheet: SheetWriter,
+  batches: Iterable<readonly T[]>,
+  limit: number,
+  row: (item: T, at: number) => string,
+  step: (done: number, of: number) => void,
+): Promise<number> {
+  let written = 0;
+  if (limit === 0) return 0;
+  for (const batch of batches) {
+    const take = Math.min(batch.length, limit - written);
+    for (let i = 0; i < take; i++) sheet.rawRow(row(batch[i]!, sheet.rows + 1));
+    written += take;
+    step(written, limit);
+    await drained(ctx, sheet);
+    if (written >= limit) break;
+  }
+  return written;
+}
+
 export async function commentsSheet(
   wb: Workbook,
   ctx: WriterContext,
@@ -100,18 +123,7 @@ export async function commentsSheet(
     (c.truncated ? yesG(at) : noG(at)) +
     '</row>';
   const step = span.progress.phase('comments', span.from, span.to);
-  let written = 0;
-  if (limit > 0) {
-    for (const batch of ctx.rows.comments(r.show.id, COMMENT_BATCH)) {
-      const take = Math.min(batch.length, limit - written);
-      for (let i = 0; i < take; i++) sheet.rawRow(row(batch[i]!, sheet.rows + 1));
-      written += take;
-      step(written, limit);
-      await drained(ctx, sheet);
-      if (written >= limit) break;
-    }
-  }
-  return written;
+  return writeCapped(ctx, sheet, ctx.rows.comments(r.show.id, COMMENT_BATCH), limit, row, step);
 }
 
 export async function questionsSheet(
@@ -161,16 +173,5 @@ export async function questionsSheet(
     textCell(`I${at}`, excelString(q.faqQuestion ?? ''), 0) +
     '</row>';
   const step = span.progress.phase('questions', span.from, span.to);
-  let written = 0;
-  if (limit > 0) {
-    for (const batch of ctx.rows.questions(r.show.id, COMMENT_BATCH)) {
-      const take = Math.min(batch.length, limit - written);
-      for (let i = 0; i < take; i++) sheet.rawRow(row(batch[i]!, sheet.rows + 1));
-      written += take;
-      step(written, limit);
-      await drained(ctx, sheet);
-      if (written >= limit) break;
-    }
-  }
-  return written;
+  return writeCapped(ctx, sheet, ctx.rows.questions(r.show.id, COMMENT_BATCH), limit, row, step);
 }
