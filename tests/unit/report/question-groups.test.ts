@@ -127,6 +127,35 @@ describe('question groups: running totals for the reply KPIs', () => {
     });
   }
 
+  it('a flush whose questions of a new group were all stored already leaves no empty group', () => {
+    const store = new Store(path.join(tmp.dir, DB_FILE_NAME));
+    try {
+      const q: NewQuestion = {
+        showId: 's1',
+        commentId: 'c1',
+        ts: T0,
+        seenAt: T0,
+        userId: 'u1',
+        nickname: '观众1',
+        text: '红色还有吗',
+        groupKey: '红色还有吗',
+        suggestions: [],
+      };
+      expect(store.questions.insert([q], new Map())).toBe(1);
+      // The same comment again, now grouped differently (a replayed batch after a library edit).
+      expect(store.questions.insert([{ ...q, groupKey: '有货吗' }], new Map())).toBe(0);
+      expect(storedGroups(store.db)).toEqual(scannedGroups(store.db));
+      expect(store.db.prepare('SELECT count(*) FROM question_groups').pluck().get()).toBe(1);
+      expect(store.questions.settleGroup('s1', '有货吗', 'answered', T0 + 1000, null)).toBe(0);
+      expect(store.questions.pendingSeenAts('s1', '红色还有吗')).toEqual([T0]);
+      expect(store.questions.settleGroup('s1', '红色还有吗', 'answered', T0 + 1000, null)).toBe(1);
+      expect(store.questions.pendingSeenAts('s1', '红色还有吗')).toEqual([]);
+      expect(storedGroups(store.db)).toEqual(scannedGroups(store.db));
+    } finally {
+      store.close();
+    }
+  });
+
   it('a v7 database: the migration counts its questions once, to the same totals and KPIs', () => {
     const file = path.join(tmp.dir, DB_FILE_NAME);
     // The same operations applied by a v8 store, then written into a v7 file row by row.
