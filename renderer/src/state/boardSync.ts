@@ -7,6 +7,7 @@ import type { Transport } from '../api/transport.js';
 import { boardActions, useBoardStore } from './boardStore.js';
 import { canLoadOlder, OLDER_PAGE_SIZE } from './commentBuffer.js';
 import { operationsUi } from './operationsUi.js';
+import { messageOf } from '../components/common/errorMessage.js';
 
 const SNAPSHOT_RETRY_MS = 3000;
 
@@ -17,10 +18,6 @@ export interface BoardSync {
   /** Fetches a fresh snapshot now (e.g. right after switching the feed source). */
   reloadSnapshot(): void;
   stop(): void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function startBoardSync(transport: Transport): BoardSync {

@@ -16,6 +16,7 @@ import {
   type Severity,
 } from '../../../../shared/alerts/rules.js';
 import type { MessageKey } from '../../../../shared/i18n/messages.js';
+import { messageOf } from '../common/errorMessage.js';
 
 export interface RuleFormValues {
   kind: AlertKind;
@@ -223,7 +224,7 @@ function crossFieldProblems(
     try {
       new RegExp(values.pattern, 'u');
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = messageOf(error);
       errors.pattern = { key: 'alerts.form.badPattern', vars: { detail } };
     }
   }

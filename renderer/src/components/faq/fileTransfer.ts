@@ -4,6 +4,7 @@
  * download (a Blob behind an <a download>, which Chromium and Electron both save).
  */
 import type { FaqExportFile, FaqFileFormat } from '../../../../shared/api/contract.js';
+import { messageOf } from '../common/errorMessage.js';
 
 /** importFaq takes at most 30 M characters; base64 grows a file by 4/3. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -50,7 +51,7 @@ export async function readImportFile(file: File): Promise<ReadImportResult> {
     }
     return { ok: true, payload: { format, data: await file.text(), encoding: 'utf8' } };
   } catch (error) {
-    return { ok: false, reason: 'read', detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: 'read', detail: messageOf(error) };
   }
 }
 

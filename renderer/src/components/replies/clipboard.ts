@@ -4,6 +4,7 @@
  * Error naming why when both fail, so the caller never marks a question answered that was not
  * copied.
  */
+import { messageOf } from '../common/errorMessage.js';
 export async function writeClipboard(text: string): Promise<void> {
   let reason = 'clipboard unavailable';
   if (navigator.clipboard?.writeText) {
@@ -11,7 +12,7 @@ export async function writeClipboard(text: string): Promise<void> {
       await navigator.clipboard.writeText(text);
       return;
     } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
+      reason = messageOf(error);
     }
   }
   if (copyWithTextarea(text)) return;

@@ -17,6 +17,7 @@ import {
 import { clockTime } from './reportRows.js';
 import { scopeLabel } from './reportScope.js';
 import { LOST_JOB_ERROR } from './useExportPolling.js';
+import { messageOf } from '../common/errorMessage.js';
 
 /** One export of this session: progress and cancel while it runs, then the file or the reason. */
 export function ExportJobRow({ job, shows }: { job: ExportJobView; shows: readonly ShowSummary[] }) {
@@ -32,7 +33,7 @@ export function ExportJobRow({ job, shows }: { job: ExportJobView; shows: readon
       const fresh = await client.cancelExport({ jobId: job.jobId });
       if (fresh) reportUi.upsertJob(fresh);
     } catch (error) {
-      setNote(error instanceof Error ? error.message : String(error));
+      setNote(messageOf(error));
     }
   };
   const reveal = async () => {

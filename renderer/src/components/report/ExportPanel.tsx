@@ -8,10 +8,7 @@ import { reportUi, useReportUi } from '../../state/reportUi.js';
 import { ExportJobRow } from './ExportJobRow.js';
 import { FORMAT_LABEL } from './exportJobs.js';
 import { useExportPolling } from './useExportPolling.js';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { messageOf } from '../common/errorMessage.js';
 
 /**
  * Word / Excel / Markdown / CSV of the report on screen. What was typed is saved first (the core

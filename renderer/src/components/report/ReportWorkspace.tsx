@@ -8,12 +8,9 @@ import { ReportToolbar } from './ReportToolbar.js';
 import { ResetConfirm } from './ResetConfirm.js';
 import { ShowReportDoc } from './ShowReportDoc.js';
 import { useReportDraft } from './useReportDraft.js';
+import { messageOf } from '../common/errorMessage.js';
 
 export type Flush = () => Promise<boolean>;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** One report (keyed by its scope): loads it, then the editor. */
 export function ReportWorkspace({

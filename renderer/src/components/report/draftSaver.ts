@@ -4,6 +4,7 @@
  * keeps the value and tries again later, and `flush` saves now (Ctrl+S, leaving the view,
  * before an export). No React in here, so the rules are tested on their own.
  */
+import { messageOf } from '../common/errorMessage.js';
 
 /**
  * saved   — everything typed is stored;
@@ -40,10 +41,6 @@ export interface DraftSaver<T> {
   status(): SaveStatus;
   /** Flushes and stops the timers; later changes are ignored. */
   dispose(): Promise<boolean>;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function createDraftSaver<T>(options: DraftSaverOptions<T>): DraftSaver<T> {

@@ -12,13 +12,12 @@ import { ModalDialog } from '../common/ModalDialog.js';
 import { copyText } from '../faq/clipboard.js';
 import { shareUi } from './shareUi.js';
 import './share.css';
+import { messageOf } from '../common/errorMessage.js';
 
 /** Connected-device counts refresh this often while the dialog is open. */
 const REFRESH_MS = 2000;
 
 type Busy = 'start' | 'stop' | `revoke:${string}` | null;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * 共享看板到局域网: start sharing on a private interface (picked when there are several), then
