@@ -51,8 +51,12 @@ export function TileEditor({ returnFocusTo }: { returnFocusTo: RefObject<HTMLEle
     tileLayoutActions.move(key, delta);
     const group = tilesOfSize(useTileLayout.getState().layout, tileSize(key));
     setAnnouncement(t('tiles.editor.moved', { name: tileLabel(t, key), n: group.indexOf(key) + 1 }));
-    // React may re-insert the moved row, which drops focus; put it back.
-    requestAnimationFrame(() => focusRow(key));
+    // React may re-insert the moved row, which drops focus; put it back — only if it was dropped:
+    // an arrow key pressed before this frame may have moved it to another row on purpose.
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || !panel.current?.contains(active)) focusRow(key);
+    });
   };
   const shown = ALL_TILES.length - layout.hidden.length;
 
