@@ -97,7 +97,6 @@ function TopQuestions({ rows, locale }: { rows: readonly TopQuestion[]; locale: 
       columns={columns}
       rows={rows.slice(0, 10)}
       rowKey={(q) => q.groupKey}
-      empty={t('report.empty')}
       testId="report-top-questions"
     />
   );
@@ -111,15 +110,7 @@ export function FaqUseTable({ rows, locale }: { rows: readonly FaqUseRow[]; loca
     { key: 'category', label: t('report.col.category'), cell: (f) => f.category || NO_DATA },
     { key: 'uses', label: t('report.col.uses'), numeric: true, cell: (f) => formatCount(f.uses, locale) },
   ];
-  return (
-    <Table
-      columns={columns}
-      rows={rows}
-      rowKey={(f) => f.faqId}
-      empty={t('report.empty')}
-      testId="report-faq"
-    />
-  );
+  return <Table columns={columns} rows={rows} rowKey={(f) => f.faqId} testId="report-faq" />;
 }
 
 function AlertRules({ rows, locale }: { rows: readonly AlertRuleSummary[]; locale: Locale }) {
@@ -164,13 +155,5 @@ function AlertRules({ rows, locale }: { rows: readonly AlertRuleSummary[]; local
       cell: (r) => formatSpan(r.maxAckMs, locale),
     },
   ];
-  return (
-    <Table
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.ruleId}
-      empty={t('report.empty')}
-      testId="report-alert-rules"
-    />
-  );
+  return <Table columns={columns} rows={rows} rowKey={(r) => r.ruleId} testId="report-alert-rules" />;
 }

@@ -72,7 +72,7 @@ function MetricTables({ report, locale }: { report: ShowReport; locale: Locale }
     <Block title={t('report.metrics.title')} aside={aside}>
       <div className="report-pair" data-testid="report-metrics">
         {[rows.slice(0, half), rows.slice(half)].map((part, i) => (
-          <Table key={i} columns={columns} rows={part} rowKey={(r) => r.key} empty={t('report.empty')} />
+          <Table key={i} columns={columns} rows={part} rowKey={(r) => r.key} />
         ))}
       </div>
     </Block>
@@ -92,15 +92,7 @@ function TargetTable({ rows }: { rows: readonly TargetRow[] }) {
       cell: (r) => <span className={`report-change is-${r.met ? 'good' : 'bad'}`}>{r.achieved}</span>,
     },
   ];
-  return (
-    <Table
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.key}
-      empty={t('report.empty')}
-      testId="report-targets"
-    />
-  );
+  return <Table columns={columns} rows={rows} rowKey={(r) => r.key} testId="report-targets" />;
 }
 
 function PeakTable({ rows }: { rows: readonly PeakRow[] }) {
@@ -110,15 +102,7 @@ function PeakTable({ rows }: { rows: readonly PeakRow[] }) {
     { key: 'peak', label: t('report.col.peak'), numeric: true, cell: (r) => <strong>{r.value}</strong> },
     { key: 'at', label: t('report.col.at'), numeric: true, cell: (r) => r.at },
   ];
-  return (
-    <Table
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.key}
-      empty={t('report.empty')}
-      testId="report-peaks"
-    />
-  );
+  return <Table columns={columns} rows={rows} rowKey={(r) => r.key} testId="report-peaks" />;
 }
 
 function TrafficTable({ rows }: { rows: readonly TrafficDisplayRow[] }) {
@@ -144,15 +128,7 @@ function TrafficTable({ rows }: { rows: readonly TrafficDisplayRow[] }) {
       ),
     },
   ];
-  return (
-    <Table
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.source}
-      empty={t('report.empty')}
-      testId="report-traffic"
-    />
-  );
+  return <Table columns={columns} rows={rows} rowKey={(r) => r.source} testId="report-traffic" />;
 }
 
 function ProductBlock({ rows }: { rows: readonly ProductRow[] }) {
@@ -183,13 +159,7 @@ function ProductBlock({ rows }: { rows: readonly ProductRow[] }) {
     ) : undefined;
   return (
     <Block title={t('report.products.title')} aside={toggle}>
-      <Table
-        columns={columns}
-        rows={shown}
-        rowKey={(r) => r.id}
-        empty={t('report.empty')}
-        testId="report-products"
-      />
+      <Table columns={columns} rows={shown} rowKey={(r) => r.id} testId="report-products" />
     </Block>
   );
 }

@@ -3,6 +3,7 @@
  * of key figures, a dense table, and the editable text block.
  */
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n/useI18n.js';
 import type { Tone } from './reportRows.js';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -112,11 +113,13 @@ export function Table<R>({
   columns: readonly Column<R>[];
   rows: readonly R[];
   rowKey: (row: R) => string;
-  empty: string;
+  /** What shows instead of an empty table (default: the report's "no data" words). */
+  empty?: string;
   testId?: string;
   label?: string;
 }) {
-  if (rows.length === 0) return <p className="report-empty">{empty}</p>;
+  const t = useT();
+  if (rows.length === 0) return <p className="report-empty">{empty ?? t('report.empty')}</p>;
   return (
     <div className="report-table-wrap">
       <table className="report-table" data-testid={testId} aria-label={label}>
