@@ -12,16 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseFlags } from '../../electron/core/cli-flags.js';
-import { MetricsEngine } from '../../electron/core/engines/metrics-engine.js';
-import { IngestPipeline } from '../../electron/core/ingest/pipeline.js';
-import { Recorder } from '../../electron/core/recording/recorder.js';
 import { buildReport } from '../../electron/core/report/build-report.js';
 import { reportRows } from '../../electron/core/report/report-rows.js';
-import { CoreService } from '../../electron/core/service.js';
 import { ShowModel } from '../../electron/core/sim/show-model.js';
-import { SourceController } from '../../electron/core/source-controller.js';
 import { openStore } from '../../electron/core/store/open-store.js';
 import { DB_FILE_NAME, Store } from '../../electron/core/store/store.js';
+import { benchCore } from './bench-core.js';
 
 const USAGE = `usage: tsx scripts/bench/report-data.ts [--db FILE --show ID] [--minutes N] [--rate N] [--seed N] [--runs N] [--keep DIR]`;
 const ANSWER_EVERY_MS = 5_000;
@@ -78,21 +74,7 @@ async function generate(dataDir: string, o: Options): Promise<string> {
   const startedAt = Date.UTC(2026, 10, 23, 12);
   let clock = startedAt;
   const now = () => clock;
-  const metrics = new MetricsEngine();
-  const recorder = new Recorder({ dir: path.join(dataDir, 'recordings') });
-  let service: CoreService | null = null;
-  const pipeline = new IngestPipeline({
-    store,
-    metrics,
-    sourceKind: 'sim',
-    now,
-    onStored: (rows, showId) => service?.onStored(rows, showId),
-  });
-  const controller = new SourceController(
-    { pipeline, recorder },
-    { kind: 'sim', rate: o.rate, seed: o.seed, speed: 1, durationMs: 1 },
-  );
-  service = new CoreService({ store, pipeline, metrics, controller, recorder, now });
+  const { recorder, pipeline, service } = benchCore({ store, dataDir, rate: o.rate, seed: o.seed, now });
   const model = new ShowModel({ seed: o.seed, rate: o.rate, startedAt, durationMs: o.minutes * 60_000 });
   pipeline.handleHello(model.hello(startedAt));
   const showId = pipeline.currentShow!.id;

@@ -19,11 +19,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { MetricsEngine } from '../../electron/core/engines/metrics-engine.js';
-import { IngestPipeline } from '../../electron/core/ingest/pipeline.js';
-import { Recorder } from '../../electron/core/recording/recorder.js';
-import { CoreService } from '../../electron/core/service.js';
-import { SourceController } from '../../electron/core/source-controller.js';
 import { ShowModel } from '../../electron/core/sim/show-model.js';
 import { readRecording } from '../../electron/core/recording/reader.js';
 import type { SourceHandlers } from '../../electron/core/sources/types.js';
@@ -32,6 +27,7 @@ import { openStore } from '../../electron/core/store/open-store.js';
 import { DB_FILE_NAME } from '../../electron/core/store/store.js';
 import { tellParent } from './child-process.js';
 import { BENCH_SHOW_START } from './show-data.js';
+import { benchCore } from './bench-core.js';
 
 const MB = 1024 * 1024;
 
@@ -104,21 +100,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const { store } = openStore(dataDir);
   // As the app runs (runtime.ts): comment batches and questions written on the writer thread.
   const writer = await ThreadStoreWriter.start(store);
-  const metrics = new MetricsEngine();
-  const recorder = new Recorder({ dir: path.join(dataDir, 'recordings') });
-  let service: CoreService | null = null;
-  const pipeline = new IngestPipeline({
-    store,
-    metrics,
-    sourceKind: 'sim',
-    writer,
-    onStored: (rows, showId) => service?.onStored(rows, showId),
-  });
-  const controller = new SourceController(
-    { pipeline, recorder },
-    { kind: 'sim', rate, seed: 1, speed: 1, durationMs: 1 },
-  );
-  service = new CoreService({ store, writer, pipeline, metrics, controller, recorder, dataDir });
+  const { recorder, pipeline, service } = benchCore({ store, dataDir, rate, seed: 1, writer });
   let updates = 0;
   const unsubscribe = service.onUpdate(() => updates++);
 

@@ -3,6 +3,7 @@
  * comments), with round figures a test can compute by hand: one stats snapshot a minute from the
  * start to the end, cumulative counters growing linearly to their final values.
  */
+import { COUNTER_KEYS } from '../../../shared/metrics/formulas.js';
 import type { StatsEvent } from '../../../shared/protocol/feed.js';
 import type { StoredAlert } from '../../../electron/core/store/alerts-repo.js';
 import type { Store } from '../../../electron/core/store/store.js';
@@ -25,24 +26,6 @@ export interface HandShow {
   commentsPerMinute?: number;
 }
 
-const COUNTERS = [
-  'pv',
-  'uv',
-  'interactUsers',
-  'likes',
-  'comments',
-  'shares',
-  'newFollowers',
-  'fanClubJoins',
-  'gmv',
-  'orders',
-  'buyers',
-  'productExposures',
-  'productClicks',
-  'clickUsers',
-  'stayed1m',
-] as const;
-
 export function writeHandShow(store: Store, s: HandShow): void {
   store.upsertShow({
     id: s.id,
@@ -60,7 +43,7 @@ export function writeHandShow(store: Store, s: HandShow): void {
     const batch = emptyBatch(s.id, seq);
     const ts = s.startedAt + i * MINUTE;
     const stats: StatsEvent = { seq: ++seq, ts, online: s.online ? s.online(i) : 1000 } as StatsEvent;
-    for (const key of COUNTERS) stats[key] = Math.round(((s.final[key] ?? 0) * i) / s.minutes);
+    for (const key of COUNTER_KEYS) stats[key] = Math.round(((s.final[key] ?? 0) * i) / s.minutes);
     if (s.final.traffic) {
       stats.traffic = Object.fromEntries(
         Object.entries(s.final.traffic).map(([k, v]) => [k, Math.round((v * i) / s.minutes)]),
