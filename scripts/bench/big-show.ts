@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../../electron/core/store/migrations/index.js';
+import { COMMENT_CSV_DIR } from '../../electron/core/store/comment-csv-log.js';
 import { DB_FILE_NAME } from '../../electron/core/store/store.js';
 import { ROOT, spawnScript } from './child-process.js';
 import type { RecordedShow } from './record-show.js';
@@ -100,6 +101,9 @@ export function cacheBigShow(spec: BigShowSpec, stagingDir: string, soak: SoakRe
     const from = path.join(stagingDir, DB_FILE_NAME + suffix);
     if (fs.existsSync(from)) fs.renameSync(from, path.join(dir, DB_FILE_NAME + suffix));
   }
+  // The comments' CSV logs live beside the database (store/comment-csv-log.ts).
+  const logs = path.join(stagingDir, COMMENT_CSV_DIR);
+  if (fs.existsSync(logs)) fs.renameSync(logs, path.join(dir, COMMENT_CSV_DIR));
   const show: BigShow = {
     dataDir: dir,
     showId: soak.showId,

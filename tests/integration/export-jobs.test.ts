@@ -44,6 +44,12 @@ beforeAll(() => {
     title: '大场',
     startedAt: SIM_STARTED_AT + 3600_000,
   });
+  // The progress and cancel tests need a long export: the big show's CSV is read from the
+  // database, its CSV log turned off (a copy of the log is over too soon to cancel; the log is
+  // tested in comment-csv-log.test.ts).
+  const { store } = openStore(dataDir);
+  store.db.prepare('UPDATE comment_csv_logs SET usable = 0 WHERE show_id = ?').run(big.showId);
+  store.close();
   core = openCore(dataDir, { showId: 'show-live' });
 });
 

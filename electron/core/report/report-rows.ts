@@ -148,5 +148,6 @@ export function reportRows(store: Store): ReportRows {
       yield* batched(stmt.questions.iterate(showId), size, (r) => toQuestion(r, faqQuestion));
     },
     alerts: (showId): AlertView[] => store.alerts.all(showId).map(toView),
+    commentLog: (showId, expectedRows) => store.commentLog.committed(showId, expectedRows),
   };
 }

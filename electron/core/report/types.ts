@@ -4,6 +4,7 @@
  * export-jobs.ts runs that off the thread that serves the UI. Rows are streamed in batches so an
  * 8-hour show with millions of comments is never held in memory at once.
  */
+import type { CommentCsvFile } from '../store/comment-csv-log.js';
 import type { CommentRow } from '../../../shared/api/contract.js';
 import type { AlertView } from '../../../shared/api/alerts.js';
 import type { QuestionState } from '../../../shared/api/replies.js';
@@ -34,6 +35,11 @@ export interface ReportRows {
   questions(showId: string, batchSize?: number): Generator<QuestionExportRow[]>;
   /** Every alert of the show, oldest first (a few hundred at most). */
   alerts(showId: string): AlertView[];
+  /**
+   * The show's CSV log when it holds exactly `expectedRows` comments (the CSV export copies it
+   * instead of reading them); absent or null: read `comments`.
+   */
+  commentLog?(showId: string, expectedRows: number): CommentCsvFile | null;
 }
 
 /** phase: a stable key ('summary', 'timeline', 'comments', 'questions', 'chart', 'writing' …). */

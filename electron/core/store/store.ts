@@ -10,12 +10,13 @@ import type { ShowTargets } from '../../../shared/metrics/targets.js';
 import type { StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js';
 import { AlertsRepo } from './alerts-repo.js';
+import { CommentCsvLog, commentCsvDir } from './comment-csv-log.js';
 import { FaqRepo } from './faq-repo.js';
 import { SCHEMA_VERSION, migrate } from './migrations/index.js';
 import { OperationsRepo } from './operations-repo.js';
 import { QuestionsRepo } from './questions-repo.js';
 import { ReportTextsRepo } from './report-texts-repo.js';
-import type { BatchWritten, MinuteRollup, ShowRecord, WriteBatch, WriteResult } from './types.js';
+import type { BatchWritten, MinuteRollup, NewComment, ShowRecord, WriteBatch, WriteResult } from './types.js';
 
 export const DB_FILE_NAME = 'livedesk.db';
 const MINUTE = 60_000;
@@ -103,6 +104,8 @@ export class Store {
   readonly operations: OperationsRepo;
   /** Names and edited text of the post-show / period summaries (schema v7). */
   readonly reportTexts: ReportTextsRepo;
+  /** Each show's comments as CSV lines, written as they are stored (schema v9). */
+  readonly commentLog: CommentCsvLog;
   private readonly stmt;
 
   constructor(file: string, options: StoreOptions = {}) {
@@ -138,6 +141,7 @@ export class Store {
     this.alerts = new AlertsRepo(db);
     this.operations = new OperationsRepo(db);
     this.reportTexts = new ReportTextsRepo(db);
+    this.commentLog = new CommentCsvLog(db, commentCsvDir(file));
     this.stmt = {
       upsertShow: db.prepare(`
         INSERT INTO shows (id, room_id, room_title, platform, title, started_at, ended_at, last_seq, source, created_at)
@@ -317,6 +321,8 @@ export class Store {
     };
 
     let duplicateComments = 0;
+    const stored: NewComment[] = [];
+    let firstRowId = 0;
     for (let i = 0; i < b.comments.length; i++) {
       const c = b.comments[i]!;
       const info = s.insertComment.run(
@@ -336,8 +342,11 @@ export class Store {
         continue;
       }
       rowIds[i] = Number(info.lastInsertRowid);
+      if (stored.length === 0) firstRowId = rowIds[i]!;
+      stored.push(c);
       rollup(c.ts).comments++;
     }
+    this.commentLog.append(b.showId, stored, firstRowId);
 
     let duplicateOrders = 0;
     for (const o of b.orders) {
@@ -381,7 +390,10 @@ export class Store {
     for (const g of b.gaps)
       s.insertGap.run(b.showId, g.afterSeq, g.resumedSeq, g.missing, g.detectedAt, g.feedTs ?? null);
     for (const i of b.invalid) s.insertInvalid.run(b.showId, i.at, i.type, i.reason, i.sample);
-    if (b.endedAt !== null) s.setEnded.run(b.endedAt, b.showId);
+    if (b.endedAt !== null) {
+      s.setEnded.run(b.endedAt, b.showId);
+      this.commentLog.sync(b.showId);
+    }
     s.setLastSeq.run(b.lastSeq, b.showId);
     return { rowIds, duplicateComments, duplicateOrders };
   }
@@ -499,6 +511,7 @@ export class Store {
 
   close(): void {
     if (!this.db.open) return;
+    this.commentLog.close();
     this.db.close();
     for (const hook of this.closeHooks.splice(0)) hook();
   }

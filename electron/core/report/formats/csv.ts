@@ -1,83 +1,112 @@
 /**
  * CSV (RFC 4180, CRLF, UTF-8 with a BOM so Excel opens Chinese correctly). A show: its raw
- * comments, streamed batch by batch with backpressure. A period: the shows table (there are no
- * per-show comments to list across a period; each show's comments are one show export away).
- * Every text cell goes through neutraliseCell (formula injection); most cells need nothing, and
- * one regex test says so. Lines are encoded into 4 MB buffers as they are made (utf8-chunks.ts)
- * and written while the next ones are built.
+ * comments; a period: the shows table (there are no per-show comments to list across a period;
+ * each show's comments are one show export away). Every text cell goes through neutraliseCell
+ * (formula injection).
  *
- * Speed, measured on a 14.7 M-comment show (2 shared cores): what bounds it is getting rows out
- * of SQLite into JavaScript — ~1.7 µs per comment in better-sqlite3 (SQLite alone scans them at
- * ~0.1 µs; building the whole CSV line in SQL with group_concat costs ~1.75 µs, no gain), i.e.
- * ~25 s of one core before a byte is formatted. Splitting the show over both cores would still
- * leave ≥ 12 s, so it is not done here; see the report of issue 8 for the options.
+ * A show's comments come from its CSV log when the log is whole (store/comment-csv-log.ts: the
+ * same lines, written as the comments were stored), which makes the export a file copy; else
+ * from the database, streamed batch by batch with backpressure, lines encoded into 4 MB buffers
+ * (utf8-chunks.ts) and written while the next ones are built. Reading from the database is bound
+ * by better-sqlite3 handing rows to JavaScript — ~1.7 µs per comment, 25 s of one core for the
+ * 14.7 M comments of an 8-hour show; building the lines in SQL is no faster (measured).
  */
-import type { CommentRow } from '../../../../shared/api/contract.js';
+import fs from 'node:fs';
 import type { PeriodReport, ShowReport } from '../../../../shared/api/report.js';
-import { neutraliseCell } from './cells.js';
+import type { CommentCsvFile } from '../../store/comment-csv-log.js';
+import { COMMENT_COLUMNS, commentCsvLine, csvText, EOL, localSecondsFormatter } from './csv-line.js';
 import { SHOW_COLUMNS, showRow } from './period-sections.js';
 import { end, write, writeAhead, type RowCounts, type WriterContext } from './sink.js';
 import { formatClock } from '../../../../shared/format.js';
 import { CHUNK_BYTES, Utf8Chunks } from './utf8-chunks.js';
 import { localDateTime, type Value } from './values.js';
 
-export const COMMENT_COLUMNS = ['时间', '评论ID', '用户ID', '昵称', '内容', '粉丝团', '截断'] as const;
+export { COMMENT_COLUMNS, csvField, csvText } from './csv-line.js';
+
 const BOM = '\uFEFF';
-const EOL = '\r\n';
+const HEAD = BOM + COMMENT_COLUMNS.join(',') + EOL;
 /** Comments per batch: large enough to amortise, small enough to abort quickly. */
 export const COMMENT_BATCH = 5_000;
 /** How much may wait in the file stream while the next chunk is built. */
 const MAX_QUEUED_BYTES = 16 * 2 ** 20;
 
-/** One field: quoted when it holds a comma, quote or line break (quotes doubled). */
-export function csvField(text: string): string {
-  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-}
-
-/** Anything that needs more than copying: a quoting character anywhere, or a formula-like start. */
-const NEEDS_WORK = /[",\r\n]|^[=+\-@\t＝＋－＠]/u;
-
-/** A text cell: neutralised (formula injection), then quoted if needed — one regex test for most. */
-export const csvText = (text: string) => (NEEDS_WORK.test(text) ? csvField(neutraliseCell(text)) : text);
-
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/**
- * "2026-11-11 20:03:07" in local time, fast: comments come in time order, so the date-hour-minute
- * prefix is computed once per minute and only the seconds change.
- */
-export function localSecondsFormatter(): (ms: number) => string {
-  let minuteStart = NaN;
-  let prefix = '';
-  return (ms) => {
-    const minute = Math.floor(ms / 60_000) * 60_000;
-    if (minute !== minuteStart) {
-      minuteStart = minute;
-      prefix = `${localDateTime(minute)}:`;
-    }
-    return prefix + pad(Math.floor((ms - minute) / 1000));
-  };
-}
-
 export async function writeCsv(ctx: WriterContext): Promise<RowCounts> {
   return ctx.report.kind === 'show' ? writeComments(ctx, ctx.report) : writeShows(ctx, ctx.report);
 }
 
-function commentLine(c: CommentRow, time: (ms: number) => string): string {
-  return `${time(c.ts)},${csvText(c.id)},${csvText(c.userId)},${csvText(c.nickname)},${csvText(c.text)},${c.fanClub ? '是' : '否'},${c.truncated ? '是' : '否'}${EOL}`;
+async function writeComments(ctx: WriterContext, report: ShowReport): Promise<RowCounts> {
+  const total = ctx.rows.commentCount(report.show.id);
+  const log = total > 0 ? ctx.rows.commentLog?.(report.show.id, total) : null;
+  if (log && (await logIsWhole(log, ctx.signal))) {
+    await copyLog(ctx, log);
+    return { comments: total };
+  }
+  return writeCommentsFromDb(ctx, report, total);
 }
 
-async function writeComments(ctx: WriterContext, report: ShowReport): Promise<RowCounts> {
+/** Reads a log in 4 MB chunks (within `bytes`), each handed to `each`; aborts between chunks. */
+async function readLog(
+  log: CommentCsvFile,
+  signal: AbortSignal | undefined,
+  each: (chunk: Buffer, done: number) => Promise<void> | void,
+): Promise<void> {
+  if (log.bytes === 0) return;
+  const stream = fs.createReadStream(log.file, { start: 0, end: log.bytes - 1, highWaterMark: CHUNK_BYTES });
+  let done = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    signal?.throwIfAborted();
+    done += chunk.length;
+    await each(chunk, done);
+  }
+  if (done !== log.bytes) throw new Error(`comment CSV log ${log.file}: read ${done} of ${log.bytes} bytes`);
+}
+
+/**
+ * A log is copied only if its committed part reads back as text lines: no NUL bytes (what a
+ * power cut leaves where the file system had not written the data yet) and a last line that ends.
+ * One read of the file (it is then in the page cache for the copy); any doubt → the database.
+ */
+async function logIsWhole(log: CommentCsvFile, signal: AbortSignal | undefined): Promise<boolean> {
+  let whole = true;
+  let tail: Buffer = Buffer.alloc(0);
+  try {
+    await readLog(log, signal, (chunk) => {
+      if (chunk.includes(0)) whole = false;
+      tail = chunk.subarray(-2);
+    });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return false;
+  }
+  return whole && tail.toString('latin1') === EOL;
+}
+
+async function copyLog(ctx: WriterContext, log: CommentCsvFile): Promise<void> {
+  const step = ctx.progress.phase('comments', 0, 0.99);
+  await write(ctx.out, HEAD);
+  await readLog(log, ctx.signal, async (chunk, done) => {
+    await writeAhead(ctx.out, chunk, MAX_QUEUED_BYTES);
+    step(done, log.bytes);
+  });
+  ctx.signal?.throwIfAborted();
+  ctx.progress.phase('writing', 0.99, 1);
+  await end(ctx.out);
+}
+
+async function writeCommentsFromDb(
+  ctx: WriterContext,
+  report: ShowReport,
+  total: number,
+): Promise<RowCounts> {
   const { out, rows, signal } = ctx;
-  const total = rows.commentCount(report.show.id);
   const step = ctx.progress.phase('comments', 0, 0.99);
   const time = localSecondsFormatter();
   const text = new Utf8Chunks();
-  text.add(BOM + COMMENT_COLUMNS.join(',') + EOL);
+  text.add(HEAD);
   let written = 0;
   for (const batch of rows.comments(report.show.id, COMMENT_BATCH)) {
     signal?.throwIfAborted();
-    for (const c of batch) text.add(commentLine(c, time));
+    for (const c of batch) text.add(commentCsvLine(c, time));
     written += batch.length;
     if (text.bytes >= CHUNK_BYTES) {
       for (const chunk of text.take()) await writeAhead(out, chunk, MAX_QUEUED_BYTES);

@@ -11,6 +11,7 @@ import * as m005 from './005-alerts.js';
 import * as m006 from './006-operations.js';
 import * as m007 from './007-report-texts.js';
 import * as m008 from './008-question-groups.js';
+import * as m009 from './009-comment-csv-logs.js';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, up: m006.up },
   { version: 7, up: m007.up },
   { version: 8, up: m008.up },
+  { version: 9, up: m009.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
