@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { commentCsvDir } from './comment-csv-log.js';
 import { DB_FILE_NAME, Store, type StoreOptions } from './store.js';
 
 export class DamagedDatabaseError extends Error {}
@@ -31,13 +32,19 @@ export interface OpenedStore {
   movedAside: string | null;
 }
 
-/** Moves db, -wal and -shm to `<name>.damaged-<stamp>[...]`; returns the new db path. */
+/**
+ * Moves db, -wal and -shm to `<name>.damaged-<stamp>[...]`, and the comments' CSV logs beside it
+ * to `comment-csv.damaged-<stamp>` (a fresh database would start a show's log anew over the only
+ * other copy of its comments); returns the new db path.
+ */
 export function moveAside(file: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = `${file}.damaged-${stamp}`;
   for (const suffix of ['', '-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
   }
+  const logs = commentCsvDir(file);
+  if (logs !== null && fs.existsSync(logs)) fs.renameSync(logs, `${logs}.damaged-${stamp}`);
   return target;
 }
 

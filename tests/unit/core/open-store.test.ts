@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMENT_CSV_DIR } from '../../../electron/core/store/comment-csv-log.js';
 import { openStore } from '../../../electron/core/store/open-store.js';
 import { DB_FILE_NAME } from '../../../electron/core/store/store.js';
 import { emptyBatch } from '../../../electron/core/store/types.js';
@@ -54,11 +55,18 @@ describe('opening the database safely', () => {
     fs.writeFileSync(file(), Buffer.alloc(8192, 0x5a)); // not a database
     fs.writeFileSync(`${file()}-wal`, 'wal');
     fs.writeFileSync(`${file()}-shm`, 'shm');
+    const logs = path.join(tmp.dir, COMMENT_CSV_DIR);
+    fs.mkdirSync(logs);
+    fs.writeFileSync(path.join(logs, 's1.csv'), 'a comment\r\n');
     const { store, movedAside } = openStore(tmp.dir);
     expect(movedAside).toMatch(/livedesk\.db\.damaged-/);
     expect(fs.readFileSync(movedAside!).length).toBe(8192); // nothing deleted
     expect(fs.readFileSync(`${movedAside}-wal`, 'utf8')).toBe('wal');
     expect(fs.readFileSync(`${movedAside}-shm`, 'utf8')).toBe('shm');
+    // The comments' CSV logs go aside with it: a fresh database would start them anew.
+    const stamp = movedAside!.slice(movedAside!.indexOf('.damaged-'));
+    expect(fs.readFileSync(path.join(`${logs}${stamp}`, 's1.csv'), 'utf8')).toBe('a comment\r\n');
+    expect(fs.existsSync(logs)).toBe(false);
     store.upsertShow(show);
     expect(store.getShow('s1')).not.toBeNull();
     store.close();
