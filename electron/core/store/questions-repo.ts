@@ -124,9 +124,10 @@ export class QuestionsRepo {
     private readonly faq: FaqRepo,
   ) {
     this.stmt = {
+      // Positional parameters: binding by name (an object per question) cost ~1 µs more each.
       insert: db.prepare(`
         INSERT OR IGNORE INTO questions (show_id, comment_id, ts, seen_at, user_id, nickname, text, group_key, suggestions)
-        VALUES (@showId, @commentId, @ts, @seenAt, @userId, @nickname, @text, @groupKey, @suggestions)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       settle: db.prepare(`
         UPDATE questions SET state = @state, answered_at = @at, answered_faq = @faqId
         WHERE show_id = @showId AND group_key = @groupKey AND state = 'pending'`),
@@ -177,7 +178,17 @@ export class QuestionsRepo {
       // One totals update per group of the flush, not per question.
       const groups = new Map<string, GroupAddition>();
       for (const q of questions) {
-        const info = this.stmt.insert.run({ ...q, suggestions: JSON.stringify(q.suggestions) });
+        const info = this.stmt.insert.run(
+          q.showId,
+          q.commentId,
+          q.ts,
+          q.seenAt,
+          q.userId,
+          q.nickname,
+          q.text,
+          q.groupKey,
+          JSON.stringify(q.suggestions),
+        );
         if (info.changes === 0) continue;
         inserted++;
         const key = `${q.showId}\u0000${q.groupKey}`;
