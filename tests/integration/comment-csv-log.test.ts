@@ -188,6 +188,32 @@ describe('comment CSV log', () => {
     expect(out.data.equals(await fromDatabase())).toBe(true);
   });
 
+  it("reading a show's comments starts at its first row, not at the earlier shows' rows", () => {
+    for (let i = 0; i < 2_000; i += 500)
+      store.writeBatch(
+        batchOf(
+          OTHER,
+          Array.from({ length: 500 }, (_, k) => comment(i + k, 'early-')),
+          i + 500,
+        ),
+      );
+    writeShow();
+    const first = store.db
+      .prepare('SELECT min(row_id) FROM comments WHERE show_id = ?')
+      .pluck()
+      .get(SHOW) as number;
+    expect(first).toBeGreaterThan(2_000);
+    expect(store.commentLog.firstRowId(SHOW)).toBe(first);
+    const plan = store.db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT row_id FROM comments NOT INDEXED WHERE show_id = ? AND row_id >= ? ORDER BY row_id LIMIT ?',
+      )
+      .all(SHOW, first, TOTAL) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/INTEGER PRIMARY KEY \(rowid>\?\)/u);
+    const ids = [...reportRows(store).comments(SHOW, 700)].flat().map((c) => c.id);
+    expect(ids).toEqual(Array.from({ length: TOTAL }, (_, i) => comment(i).id));
+  });
+
   it('an in-memory store keeps no log', () => {
     const memory = new Store(':memory:');
     try {

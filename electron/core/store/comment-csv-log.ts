@@ -61,7 +61,12 @@ export class CommentCsvLog {
   ) {
     this.stmt = {
       get: db.prepare<[string], LogRow>('SELECT rows, bytes, usable FROM comment_csv_logs WHERE show_id = ?'),
-      create: db.prepare('INSERT INTO comment_csv_logs (show_id, rows, bytes, usable) VALUES (?, 0, 0, ?)'),
+      create: db.prepare(
+        'INSERT INTO comment_csv_logs (show_id, rows, bytes, usable, first_row_id) VALUES (?, 0, 0, ?, ?)',
+      ),
+      firstRowId: db
+        .prepare<[string], number | null>('SELECT first_row_id FROM comment_csv_logs WHERE show_id = ?')
+        .pluck(),
       advance: db.prepare('UPDATE comment_csv_logs SET rows = rows + ?, bytes = bytes + ? WHERE show_id = ?'),
       disable: db.prepare('UPDATE comment_csv_logs SET usable = 0 WHERE show_id = ?'),
       // Uses the (show_id, id) index, whose entries carry the row id: stops at the first older one.
@@ -112,6 +117,14 @@ export class CommentCsvLog {
     return { file, bytes: log.bytes };
   }
 
+  /**
+   * The row id of the show's first comment when known (its log began with it), else 0: where a
+   * scan of the show's comments in row order may start.
+   */
+  firstRowId(showId: string): number {
+    return this.stmt.firstRowId.get(showId) ?? 0;
+  }
+
   /** Flushes a show's log to disk (its end: the export may come after a power cut). */
   sync(showId: string): void {
     const fd = this.fds.get(showId);
@@ -133,7 +146,7 @@ export class CommentCsvLog {
    */
   private start(showId: string, firstRowId: number): LogRow {
     const usable = this.stmt.hasOlder.get(showId, firstRowId) === 1 ? 0 : 1;
-    this.stmt.create.run(showId, usable);
+    this.stmt.create.run(showId, usable, usable === 1 ? firstRowId : null);
     return { rows: 0, bytes: 0, usable };
   }
 
