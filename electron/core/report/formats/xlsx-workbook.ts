@@ -12,7 +12,7 @@
 import type { Writable } from 'node:stream';
 import { cellXml, columnName, xmlAttr, xmlText, type CellValue } from './xlsx-xml.js';
 import { CHUNK_BYTES, Utf8Chunks } from './utf8-chunks.js';
-import { ZipWriter, type ZipEntry } from './zip-writer.js';
+import { ZipWriter, type DeflatedData, type ZipEntry } from './zip-writer.js';
 
 export interface CellStyle {
   numFmt?: string;
@@ -40,6 +40,19 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/** What tells two styles apart ('' for the default). */
+export function styleKey(style: CellStyle): string {
+  const key = `${style.numFmt ?? ''}|${style.bold ? 1 : 0}|${style.size ?? ''}|${style.color ?? ''}|${style.fill ?? ''}`;
+  return key === '|0|||' ? '' : key;
+}
+
+/** Where sheets go: the workbook, or (in a worker thread) a file holding one deflated sheet. */
+export interface SheetBook {
+  addSheet(name: string, options: SheetOptions): Promise<SheetWriter>;
+  /** The id of a cell style, for SheetWriter.row and raw rows. */
+  style(style: CellStyle): number;
+}
+
 /** The distinct fonts, fills, number formats and their combinations (cellXfs) used so far. */
 class StyleTable {
   private readonly fonts = [''];
@@ -60,8 +73,8 @@ class StyleTable {
 
   /** The cellXfs index of a style (0: the default). */
   id(style: CellStyle): number {
-    const key = `${style.numFmt ?? ''}|${style.bold ? 1 : 0}|${style.size ?? ''}|${style.color ?? ''}|${style.fill ?? ''}`;
-    const known = this.ids.get(key === '|0|||' ? '' : key);
+    const key = styleKey(style);
+    const known = this.ids.get(key);
     if (known !== undefined) return known;
     const fontId =
       style.bold || style.size || style.color
@@ -175,7 +188,7 @@ export interface WorkbookMeta {
   created: Date;
 }
 
-export class XlsxWorkbook {
+export class XlsxWorkbook implements SheetBook {
   private readonly zip: ZipWriter;
   private readonly styles = new StyleTable();
   private readonly sheets: string[] = [];
@@ -184,7 +197,7 @@ export class XlsxWorkbook {
   constructor(
     out: Writable,
     private readonly meta: WorkbookMeta,
-    zipLevel = 1,
+    readonly zipLevel = 1,
   ) {
     this.zip = new ZipWriter(out, { level: zipLevel, modified: meta.created });
   }
@@ -201,6 +214,17 @@ export class XlsxWorkbook {
     const entry = await this.zip.entry(`xl/worksheets/sheet${this.sheets.length}.xml`);
     this.current = new SheetWriter(entry, name, options, this.sheets.length === 1);
     return this.current;
+  }
+
+  /**
+   * Adds the next sheet ready-made: its XML deflated elsewhere (a worker thread, at zipLevel, with
+   * style ids from this workbook's style()), copied into the package as it is.
+   */
+  async addDeflatedSheet(name: string, data: DeflatedData): Promise<void> {
+    await this.current?.close();
+    this.current = null;
+    this.sheets.push(name);
+    await this.zip.deflated(`xl/worksheets/sheet${this.sheets.length}.xml`, data);
   }
 
   /** Closes the last sheet and writes the rest of the package; `out` is left for the caller to end. */
