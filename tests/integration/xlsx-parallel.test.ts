@@ -3,7 +3,8 @@
  * fixed-seed show in a real SQLite file, exported through runExport (the path the app and the CLI
  * take), its 评论 and 问题与回复 read back with exceljs and compared cell by cell with the rows,
  * read here by SQL of our own; the same sheets built on this thread are byte for byte the same,
- * capped under the note too; and a cancelled export leaves no file behind.
+ * capped under the note too; a thread that cannot start leaves its sheet to the export thread;
+ * and a cancelled export leaves no file behind.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -261,6 +262,33 @@ describe('the big sheets built in worker threads', () => {
       }
     }
     expect(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('cap'))).toEqual([]);
+  }, 120_000);
+
+  it('a thread that cannot open the database leaves its sheet to this thread', async () => {
+    const dir = path.join(tmp.dir, 'fallback');
+    fs.mkdirSync(dir);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    outcomes.length = 0;
+    const counts = await writeXlsx(
+      {
+        report,
+        rows: reportRows(store),
+        out,
+        progress: progressTracker(undefined),
+        signal: undefined,
+        source: { file: path.join(dir, 'no-such.db') },
+        tmpPrefix: path.join(dir, 'spill'),
+      },
+      buildReportDocument(report),
+    );
+    expect(outcomes.sort()).toEqual(['comments: here', 'questions: here']);
+    expect(counts.comments).toBe(reportRows(store).commentCount(SHOW_ID));
+    expect(counts.questions).toBe(reportRows(store).questionCount(SHOW_ID));
+    const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+    expect(await zip.file('xl/worksheets/sheet5.xml')!.async('string')).toContain('<row r="2">');
+    expect(fs.readdirSync(dir)).toEqual([]);
   }, 120_000);
 
   it('a cancelled export ends the threads and leaves no file, temp or spilled', async () => {
