@@ -247,7 +247,12 @@ describe('the big sheets built in worker threads', () => {
       outcomes.length = 0;
       const [threads, here] = await Promise.all([build(true, maxRows), build(false, maxRows)]);
       expect(outcomes.sort()).toEqual(['comments: thread', 'questions: thread']);
-      for (const part of ['xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml', 'xl/styles.xml']) {
+      for (const part of [
+        'xl/worksheets/sheet4.xml',
+        'xl/worksheets/sheet5.xml',
+        'xl/styles.xml',
+        'xl/sharedStrings.xml',
+      ]) {
         const [a, b] = await Promise.all([
           threads.file(part)!.async('nodebuffer'),
           here.file(part)!.async('nodebuffer'),

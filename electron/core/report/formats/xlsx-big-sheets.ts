@@ -6,8 +6,8 @@
  * stepping, row XML and UTF-8 encoding on one core; deflate on the thread pool). A sheet whose
  * thread cannot start is built here, as it always was.
  *
- * Their styles are registered in the workbook first, in the order building them here would, so
- * the workers' style ids and styles.xml are the same either way.
+ * Their styles and shared labels are registered in the workbook first, in the order building
+ * them here would, so the workers' ids, styles.xml and sharedStrings.xml are the same either way.
  */
 import type { RowCounts, WriterContext } from './sink.js';
 import {
@@ -19,6 +19,7 @@ import {
   QUESTIONS_SHEET,
   questionsPlan,
   questionsSheet,
+  SHARED_LABELS,
 } from './xlsx-rows.js';
 import type { BigSheet } from './xlsx-sheet-protocol.js';
 import { startSheetJob, type SheetJob } from './xlsx-sheet-job.js';
@@ -51,6 +52,7 @@ export async function bigSheets(
     ...dataSheetStyles(COMMENTS_COLUMNS, comments.note),
     ...dataSheetStyles(QUESTIONS_COLUMNS, questions.note),
   ].map((s): [string, number] => [styleKey(s), wb.style(s)]);
+  const shared = SHARED_LABELS.map((t): [string, number] => [t, wb.sharedString(t)]);
 
   // One progress span for both, by rows: they advance together.
   const done = [0, 0];
@@ -72,6 +74,7 @@ export async function bigSheets(
             total: plan.total,
             maxRows,
             styles,
+            shared,
             spillPath: `${ctx.tmpPrefix}.${plan.sheet}`,
             level: wb.zipLevel,
           },

@@ -82,13 +82,15 @@ export const QUESTIONS_COLUMNS: readonly ColumnDef[] = [
 
 const YES = '是';
 const NO = '否';
-/** A fixed text cell: built once, the row number spliced in. */
-const fixed = (column: string, text: string) => (r: number) =>
-  `<c r="${column}${r}" t="inlineStr"><is><t>${text}</t></is></c>`;
-const yesF = fixed('F', YES);
-const noF = fixed('F', NO);
-const yesG = fixed('G', YES);
-const noG = fixed('G', NO);
+const UNKNOWN = '—';
+/** The labels the two sheets repeat in millions of cells: shared strings (SheetBook.sharedString). */
+export const SHARED_LABELS: readonly string[] = [YES, NO, ...Object.values(QUESTION_STATE_LABELS), UNKNOWN];
+
+/** A cell of a fixed label in `column` with style `s` (0: none): built once, the row number spliced in. */
+function labelCell(wb: SheetBook, column: string, text: string, s = 0): (r: number) => string {
+  const head = `" ${s === 0 ? '' : `s="${s}" `}t="s"><v>${wb.sharedString(text)}</v></c>`;
+  return (r) => `<c r="${column}${r}${head}`;
+}
 
 /** Rows from `batches` into `sheet` until `limit` (reading stops there); returns how many. */
 async function writeCapped<T>(
@@ -124,6 +126,12 @@ export async function commentsSheet(
   const { sheet, styles } = await dataSheet(wb, COMMENTS_SHEET, COMMENTS_COLUMNS, note);
   const timeStyle = styles[0]!;
   const serial = serialFormatter();
+  const [yesF, noF, yesG, noG] = [
+    labelCell(wb, 'F', YES),
+    labelCell(wb, 'F', NO),
+    labelCell(wb, 'G', YES),
+    labelCell(wb, 'G', NO),
+  ];
   const row = (c: CommentRow, at: number) =>
     `<row r="${at}"><c r="A${at}" s="${timeStyle}"><v>${serial(c.ts)}</v></c>` +
     textCell(`B${at}`, excelString(c.id), 0) +
@@ -151,18 +159,24 @@ export async function questionsSheet(
   // Its own formatter for answeredAt: it runs a little behind ts, and one shared per-minute cache
   // would flip between the two.
   const answeredSerial = serialFormatter();
-  const unknown = (ref: string, s: number | undefined) => textCell(ref, '—', s ?? 0);
+  const unknownF = labelCell(wb, 'F', UNKNOWN, answeredStyle);
+  const unknownG = labelCell(wb, 'G', UNKNOWN, durationStyle);
+  const stateE = {
+    pending: labelCell(wb, 'E', QUESTION_STATE_LABELS.pending),
+    answered: labelCell(wb, 'E', QUESTION_STATE_LABELS.answered),
+    dismissed: labelCell(wb, 'E', QUESTION_STATE_LABELS.dismissed),
+  };
   const row = (q: QuestionExportRow, at: number) =>
     `<row r="${at}"><c r="A${at}" s="${timeStyle}"><v>${serial(q.ts)}</v></c>` +
     textCell(`B${at}`, excelString(q.nickname), 0) +
     textCell(`C${at}`, excelString(q.text), 0) +
     textCell(`D${at}`, excelString(q.groupKey), 0) +
-    textCell(`E${at}`, QUESTION_STATE_LABELS[q.state], 0) +
+    stateE[q.state](at) +
     (q.answeredAt === null
-      ? unknown(`F${at}`, answeredStyle)
+      ? unknownF(at)
       : `<c r="F${at}" s="${answeredStyle}"><v>${answeredSerial(q.answeredAt)}</v></c>`) +
     (q.responseMs === null
-      ? unknown(`G${at}`, durationStyle)
+      ? unknownG(at)
       : `<c r="G${at}" s="${durationStyle}"><v>${durationDays(q.responseMs)}</v></c>`) +
     textCell(`H${at}`, excelString(q.faqId ?? ''), 0) +
     textCell(`I${at}`, excelString(q.faqQuestion ?? ''), 0) +

@@ -13,6 +13,8 @@ export interface SheetWorkerData {
   maxRows: number;
   /** Style key (styleKey) → the workbook's id, registered by the export thread beforehand. */
   styles: [string, number][];
+  /** Label → the workbook's shared-string index, likewise. */
+  shared: [string, number][];
   /** The file the deflated sheet goes to (must not exist). */
   spillPath: string;
   level: number;

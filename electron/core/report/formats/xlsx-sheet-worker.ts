@@ -17,18 +17,26 @@ import { SheetWriter, styleKey, type CellStyle, type SheetBook, type SheetOption
 class SpillBook implements SheetBook {
   sheet: SheetWriter | null = null;
   private readonly ids: Map<string, number>;
+  private readonly shared: Map<string, number>;
 
   constructor(
     private readonly spill: DeflateSpill,
-    styles: [string, number][],
+    data: Pick<SheetWorkerData, 'styles' | 'shared'>,
   ) {
-    this.ids = new Map(styles);
+    this.ids = new Map(data.styles);
+    this.shared = new Map(data.shared);
   }
 
   addSheet(name: string, options: SheetOptions): Promise<SheetWriter> {
     if (this.sheet) throw new Error('a sheet worker builds one sheet');
     this.sheet = new SheetWriter(this.spill, name, options, false);
     return Promise.resolve(this.sheet);
+  }
+
+  sharedString(text: string): number {
+    const id = this.shared.get(text);
+    if (id === undefined) throw new Error(`"${text}" is not a shared string of the workbook`);
+    return id;
   }
 
   style(style: CellStyle): number {
@@ -48,7 +56,7 @@ async function run(port: NonNullable<typeof parentPort>, data: SheetWorkerData):
     });
     post({ type: 'ready' });
     const spill = await DeflateSpill.open(data.spillPath, data.level);
-    const book = new SpillBook(spill, data.styles);
+    const book = new SpillBook(spill, data);
     const build = data.sheet === 'comments' ? commentsSheet : questionsSheet;
     const source = { rows: reportRows(store), signal: undefined };
     const rows = await build(

@@ -51,6 +51,8 @@ export interface SheetBook {
   addSheet(name: string, options: SheetOptions): Promise<SheetWriter>;
   /** The id of a cell style, for SheetWriter.row and raw rows. */
   style(style: CellStyle): number;
+  /** The shared-string index of a fixed label (是, 否, a state, —), for raw rows (`t="s"`). */
+  sharedString(text: string): number;
 }
 
 /** The distinct fonts, fills, number formats and their combinations (cellXfs) used so far. */
@@ -192,6 +194,12 @@ export class XlsxWorkbook implements SheetBook {
   private readonly zip: ZipWriter;
   private readonly styles = new StyleTable();
   private readonly sheets: string[] = [];
+  /**
+   * A few fixed labels repeated in millions of cells, as shared strings: `<c t="s"><v>1</v></c>`
+   * instead of an inline string is ~14 bytes less XML per cell to encode and deflate. Free text
+   * stays inline (a table of millions of distinct strings would have to be held in memory).
+   */
+  private readonly shared: string[] = [];
   private current: SheetWriter | null = null;
 
   constructor(
@@ -205,6 +213,13 @@ export class XlsxWorkbook implements SheetBook {
   /** The id of a cell style, for SheetWriter.row and raw rows. */
   style(style: CellStyle): number {
     return this.styles.id(style);
+  }
+
+  sharedString(text: string): number {
+    const at = this.shared.indexOf(text);
+    if (at >= 0) return at;
+    this.shared.push(text);
+    return this.shared.length - 1;
   }
 
   /** Starts the next sheet (closing the one before). */
@@ -234,6 +249,15 @@ export class XlsxWorkbook implements SheetBook {
     const n = this.sheets.length;
     const sheetIds = this.sheets.map((_, i) => i + 1);
     await this.zip.file('xl/styles.xml', this.styles.xml());
+    const shared = this.shared.length > 0;
+    if (shared) {
+      await this.zip.file(
+        'xl/sharedStrings.xml',
+        `${XML_HEAD}<sst xmlns="${NS_MAIN}" uniqueCount="${this.shared.length}">${this.shared
+          .map((t) => `<si><t>${xmlText(t)}</t></si>`)
+          .join('')}</sst>`,
+      );
+    }
     await this.zip.file(
       'xl/workbook.xml',
       `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>${this.sheets
@@ -246,9 +270,11 @@ export class XlsxWorkbook implements SheetBook {
         .map(
           (i) => `<Relationship Id="rId${i}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`,
         )
-        .join(
-          '',
-        )}<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`,
+        .join('')}<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>${
+        shared
+          ? `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`
+          : ''
+      }</Relationships>`,
     );
     await this.zip.file(
       '_rels/.rels',
@@ -285,6 +311,9 @@ export class XlsxWorkbook implements SheetBook {
           )
           .join('') +
         `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>` +
+        (shared
+          ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>`
+          : '') +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
         `<Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/>` +
         '</Types>',
