@@ -2,7 +2,8 @@
  * A show's workbook after 总结: 数据时间线, 商品, 评论 (streamed, capped at Excel's row limit under
  * a note pointing to the CSV), 问题与回复 (streamed, capped the same way under a note), 告警, 事故,
  * 设备调试. The two streamed sheets keep the first (oldest) rows up to the cap and stop reading
- * there; their rows are built as XML directly (xlsx-rows.ts), a million of them in about a second.
+ * there; their rows are built as XML directly (xlsx-rows.ts), the two sheets at the same time in
+ * worker threads when the rows come from a database file (xlsx-big-sheets.ts).
  */
 import type { ShowReport } from '../../../../shared/api/report.js';
 import { expectationText } from '../../operations/labels.js';

@@ -7,7 +7,8 @@
  * relationships, content types, document properties.
  *
  * Only what the report uses: column widths, frozen header rows, fonts (bold, size, colour), a
- * solid fill, number formats; inline strings; numbers.
+ * solid fill, number formats; inline strings, and shared strings for a few fixed labels; numbers.
+ * A sheet may also come ready-deflated from a worker thread (addDeflatedSheet).
  */
 import type { Writable } from 'node:stream';
 import { cellXml, columnName, xmlAttr, xmlText, type CellValue } from './xlsx-xml.js';
