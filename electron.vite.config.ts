@@ -20,6 +20,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           'export-worker': resolve(root, 'electron/core/report/export-worker.ts'),
           'store-writer': resolve(root, 'electron/core/store/writer-worker.ts'),
+          // The two big sheets of an XLSX export, built side by side (formats/xlsx-sheet-job.ts).
+          'xlsx-sheet-worker': resolve(root, 'electron/core/report/formats/xlsx-sheet-worker.ts'),
         },
         // Code both entries share goes to a chunk beside them (not chunks/), so the worker file is
         // a sibling of whichever file export-jobs.ts ends up in.

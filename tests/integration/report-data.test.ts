@@ -350,6 +350,17 @@ describe('rows streamed for the export', () => {
     expect(() => rows.comments(MAIN, 0).next()).toThrow(RangeError);
   });
 
+  it("questionCount (the groups' running totals) agrees with count(*) for every show", () => {
+    const rows = reportRows(store);
+    const shows = all<{ id: string }>('SELECT id FROM shows');
+    expect(shows.length).toBeGreaterThan(0);
+    for (const { id } of shows) {
+      const counted = one<{ n: number }>('SELECT count(*) AS n FROM questions WHERE show_id = ?', id).n;
+      expect(rows.questionCount(id)).toBe(counted);
+    }
+    expect(rows.questionCount('nope')).toBe(0);
+  });
+
   it('questions with their FAQ question, and the alerts', () => {
     const rows = reportRows(store);
     const stored = all<{ id: number; state: string; answered_faq: string | null }>(

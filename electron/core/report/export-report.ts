@@ -163,6 +163,8 @@ export async function exportReport(req: ExportRequest): Promise<ExportResult> {
       out,
       progress,
       signal: req.signal,
+      ...(req.source ? { source: req.source } : {}),
+      tmpPrefix: tmp,
     });
     await closed;
     if (streamError) throw streamError;

@@ -26,6 +26,8 @@ export interface RunExportArgs {
   outPath: string;
   onProgress?: ExportProgress;
   signal?: AbortSignal;
+  /** The binary `store` was opened with, for the threads that open their own connection. */
+  nativeBinding?: string;
 }
 
 export async function runExport(args: RunExportArgs): Promise<ExportResult> {
@@ -42,6 +44,14 @@ export async function runExport(args: RunExportArgs): Promise<ExportResult> {
     outPath: args.outPath,
     ...(args.onProgress ? { onProgress: args.onProgress } : {}),
     ...(args.signal ? { signal: args.signal } : {}),
+    ...(args.store.db.memory
+      ? {}
+      : {
+          source: {
+            file: args.store.db.name,
+            ...(args.nativeBinding ? { nativeBinding: args.nativeBinding } : {}),
+          },
+        }),
   });
 }
 

@@ -33,6 +33,7 @@ async function run(port: NonNullable<typeof parentPort>, data: ExportWorkerData)
       format: data.format,
       outPath: data.outPath,
       signal: controller.signal,
+      ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
       onProgress: throttledProgress(
         (phase, fraction) => post({ type: 'progress', phase, fraction }),
         PROGRESS_MS,

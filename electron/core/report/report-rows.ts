@@ -13,7 +13,8 @@
  * commentCount is the sum of the show's per-minute rollups (≈ 480 rows for 8 hours): the rollups
  * count each comment as it is stored, in the same transaction, so the sum is exactly the rows
  * `comments` yields — unlike the feed's own `comments` counter (what the platform counted, which
- * includes what never reached us), and without count(*) over 14 M rows.
+ * includes what never reached us), and without count(*) over 14 M rows. questionCount likewise
+ * sums the question groups' totals (kept in the transactions that insert questions).
  */
 import type { AlertView, CommentRow } from '../../../shared/api/contract.js';
 import type { QuestionState } from '../../../shared/api/replies.js';
@@ -111,7 +112,11 @@ export function reportRows(store: Store): ReportRows {
          FROM comments NOT INDEXED WHERE show_id = ? AND row_id >= ? ORDER BY row_id LIMIT ?`,
       )
       .raw(true),
-    questionCount: db.prepare<[string], number>('SELECT count(*) FROM questions WHERE show_id = ?').pluck(),
+    // The groups' running totals (schema v8) sum to the show's questions: ~480 rows read, not
+    // count(*) over millions (0.55 s for 7.3 M).
+    questionCount: db
+      .prepare<[string], number>('SELECT coalesce(sum(total), 0) FROM question_groups WHERE show_id = ?')
+      .pluck(),
     questions: db
       .prepare<[string], QuestionDbRow>(
         `SELECT id, ts, nickname, text, group_key, state, seen_at, answered_at, answered_faq

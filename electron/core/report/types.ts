@@ -9,6 +9,7 @@ import type { CommentRow } from '../../../shared/api/contract.js';
 import type { AlertView } from '../../../shared/api/alerts.js';
 import type { QuestionState } from '../../../shared/api/replies.js';
 import type { Report, ReportFormat } from '../../../shared/api/report.js';
+import type { DatabaseSource } from './formats/sink.js';
 
 /** One viewer question with its reply, for the Excel sheet 问题与回复. */
 export interface QuestionExportRow {
@@ -54,6 +55,8 @@ export interface ExportRequest {
   onProgress?: ExportProgress;
   /** Aborting stops the writer between batches, removes the temp file and rejects with AbortError. */
   signal?: AbortSignal;
+  /** The rows' database file: the XLSX writer builds its two big sheets on threads of their own. */
+  source?: DatabaseSource;
 }
 
 export interface ExportResult {

@@ -9,12 +9,23 @@ import type { Report } from '../../../../shared/api/report.js';
 import type { ReportRows } from '../types.js';
 import type { ProgressTracker } from './progress.js';
 
+/** The database file the rows come from, for worker threads that open their own connection. */
+export interface DatabaseSource {
+  file: string;
+  /** better-sqlite3 binary for this runtime's ABI (Electron's), as the caller's connection uses. */
+  nativeBinding?: string;
+}
+
 export interface WriterContext {
   report: Report;
   rows: ReportRows;
   out: Writable;
   progress: ProgressTracker;
   signal: AbortSignal | undefined;
+  /** Set when the rows can also be read on other threads (a database file, not in memory). */
+  source?: DatabaseSource;
+  /** Temporary files of the writer start with this (beside the output; removed by the writer). */
+  tmpPrefix?: string;
 }
 
 /** Rows written per table, for logs and tests (ExportResult.rows). */

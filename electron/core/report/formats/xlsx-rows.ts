@@ -7,15 +7,12 @@
  * to the CSV export, which has them all. Reading stops at the cap.
  */
 import type { CommentRow } from '../../../../shared/api/contract.js';
-import type { ShowReport } from '../../../../shared/api/report.js';
-import type { QuestionExportRow } from '../types.js';
+import type { QuestionExportRow, ReportRows } from '../types.js';
 import { COMMENT_BATCH, COMMENT_COLUMNS } from './csv.js';
 import { QUESTION_STATE_LABELS } from './labels.js';
-import type { ProgressTracker } from './progress.js';
-import type { WriterContext } from './sink.js';
-import { col, dataSheet, drained, EXCEL_MAX_ROWS, type Workbook } from './xlsx-sheet.js';
+import { col, dataSheet, drained, EXCEL_MAX_ROWS, type ColumnDef } from './xlsx-sheet.js';
 import { durationDays, excelString, NUM_FMT, serialFormatter } from './xlsx-values.js';
-import type { SheetWriter } from './xlsx-workbook.js';
+import type { SheetBook, SheetWriter } from './xlsx-workbook.js';
 import { textCell } from './xlsx-xml.js';
 
 export interface CapPlan {
@@ -50,30 +47,59 @@ export function questionsPlan(total: number, maxRows = EXCEL_MAX_ROWS): CapPlan 
   };
 }
 
-export interface Span {
-  progress: ProgressTracker;
-  from: number;
-  to: number;
+/** What a big sheet reads from: the rows (this thread's connection) and the abort signal. */
+export interface RowSource {
+  rows: ReportRows;
+  signal: AbortSignal | undefined;
 }
+
+/** Rows written so far of how many the sheet takes (after each batch). */
+export type RowStep = (done: number, of: number) => void;
+
+export const COMMENTS_SHEET = '评论';
+export const COMMENTS_COLUMNS: readonly ColumnDef[] = [
+  col(COMMENT_COLUMNS[0], 20, NUM_FMT.second),
+  col(COMMENT_COLUMNS[1], 14),
+  col(COMMENT_COLUMNS[2], 14),
+  col(COMMENT_COLUMNS[3], 16),
+  col(COMMENT_COLUMNS[4], 48),
+  col(COMMENT_COLUMNS[5], 8),
+  col(COMMENT_COLUMNS[6], 8),
+];
+
+export const QUESTIONS_SHEET = '问题与回复';
+export const QUESTIONS_COLUMNS: readonly ColumnDef[] = [
+  col('时间', 20, NUM_FMT.second),
+  col('昵称', 16),
+  col('问题', 40),
+  col('分组', 16),
+  col('状态', 8),
+  col('回复时间', 20, NUM_FMT.second),
+  col('回复用时', 10, NUM_FMT.duration),
+  col('话术ID', 14),
+  col('话术', 24),
+];
 
 const YES = '是';
 const NO = '否';
-/** A fixed text cell: built once, the row number spliced in. */
-const fixed = (column: string, text: string) => (r: number) =>
-  `<c r="${column}${r}" t="inlineStr"><is><t>${text}</t></is></c>`;
-const yesF = fixed('F', YES);
-const noF = fixed('F', NO);
-const yesG = fixed('G', YES);
-const noG = fixed('G', NO);
+const UNKNOWN = '—';
+/** The labels the two sheets repeat in millions of cells: shared strings (SheetBook.sharedString). */
+export const SHARED_LABELS: readonly string[] = [YES, NO, ...Object.values(QUESTION_STATE_LABELS), UNKNOWN];
+
+/** A cell of a fixed label in `column` with style `s` (0: none): built once, the row number spliced in. */
+function labelCell(wb: SheetBook, column: string, text: string, s = 0): (r: number) => string {
+  const head = `" ${s === 0 ? '' : `s="${s}" `}t="s"><v>${wb.sharedString(text)}</v></c>`;
+  return (r) => `<c r="${column}${r}${head}`;
+}
 
 /** Rows from `batches` into `sheet` until `limit` (reading stops there); returns how many. */
 async function writeCapped<T>(
-  ctx: WriterContext,
+  ctx: RowSource,
   sheet: SheetWriter,
   batches: Iterable<readonly T[]>,
   limit: number,
   row: (item: T, at: number) => string,
-  step: (done: number, of: number) => void,
+  step: RowStep,
 ): Promise<number> {
   let written = 0;
   if (limit === 0) return 0;
@@ -89,30 +115,23 @@ async function writeCapped<T>(
 }
 
 export async function commentsSheet(
-  wb: Workbook,
-  ctx: WriterContext,
-  r: ShowReport,
+  wb: SheetBook,
+  ctx: RowSource,
+  showId: string,
   total: number,
-  span: Span,
+  step: RowStep,
   maxRows: number,
 ): Promise<number> {
   const { limit, note } = commentsPlan(total, maxRows);
-  const { sheet, styles } = await dataSheet(
-    wb,
-    '评论',
-    [
-      col(COMMENT_COLUMNS[0], 20, NUM_FMT.second),
-      col(COMMENT_COLUMNS[1], 14),
-      col(COMMENT_COLUMNS[2], 14),
-      col(COMMENT_COLUMNS[3], 16),
-      col(COMMENT_COLUMNS[4], 48),
-      col(COMMENT_COLUMNS[5], 8),
-      col(COMMENT_COLUMNS[6], 8),
-    ],
-    note,
-  );
+  const { sheet, styles } = await dataSheet(wb, COMMENTS_SHEET, COMMENTS_COLUMNS, note);
   const timeStyle = styles[0]!;
   const serial = serialFormatter();
+  const [yesF, noF, yesG, noG] = [
+    labelCell(wb, 'F', YES),
+    labelCell(wb, 'F', NO),
+    labelCell(wb, 'G', YES),
+    labelCell(wb, 'G', NO),
+  ];
   const row = (c: CommentRow, at: number) =>
     `<row r="${at}"><c r="A${at}" s="${timeStyle}"><v>${serial(c.ts)}</v></c>` +
     textCell(`B${at}`, excelString(c.id), 0) +
@@ -122,56 +141,45 @@ export async function commentsSheet(
     (c.fanClub ? yesF(at) : noF(at)) +
     (c.truncated ? yesG(at) : noG(at)) +
     '</row>';
-  const step = span.progress.phase('comments', span.from, span.to);
-  return writeCapped(ctx, sheet, ctx.rows.comments(r.show.id, COMMENT_BATCH), limit, row, step);
+  return writeCapped(ctx, sheet, ctx.rows.comments(showId, COMMENT_BATCH), limit, row, step);
 }
 
 export async function questionsSheet(
-  wb: Workbook,
-  ctx: WriterContext,
-  r: ShowReport,
+  wb: SheetBook,
+  ctx: RowSource,
+  showId: string,
   total: number,
-  span: Span,
+  step: RowStep,
   maxRows: number,
 ): Promise<number> {
   const { limit, note } = questionsPlan(total, maxRows);
-  const { sheet, styles } = await dataSheet(
-    wb,
-    '问题与回复',
-    [
-      col('时间', 20, NUM_FMT.second),
-      col('昵称', 16),
-      col('问题', 40),
-      col('分组', 16),
-      col('状态', 8),
-      col('回复时间', 20, NUM_FMT.second),
-      col('回复用时', 10, NUM_FMT.duration),
-      col('话术ID', 14),
-      col('话术', 24),
-    ],
-    note,
-  );
+  const { sheet, styles } = await dataSheet(wb, QUESTIONS_SHEET, QUESTIONS_COLUMNS, note);
   const [timeStyle, , , , , answeredStyle, durationStyle] = styles;
   const serial = serialFormatter();
   // Its own formatter for answeredAt: it runs a little behind ts, and one shared per-minute cache
   // would flip between the two.
   const answeredSerial = serialFormatter();
-  const unknown = (ref: string, s: number | undefined) => textCell(ref, '—', s ?? 0);
+  const unknownF = labelCell(wb, 'F', UNKNOWN, answeredStyle);
+  const unknownG = labelCell(wb, 'G', UNKNOWN, durationStyle);
+  const stateE = {
+    pending: labelCell(wb, 'E', QUESTION_STATE_LABELS.pending),
+    answered: labelCell(wb, 'E', QUESTION_STATE_LABELS.answered),
+    dismissed: labelCell(wb, 'E', QUESTION_STATE_LABELS.dismissed),
+  };
   const row = (q: QuestionExportRow, at: number) =>
     `<row r="${at}"><c r="A${at}" s="${timeStyle}"><v>${serial(q.ts)}</v></c>` +
     textCell(`B${at}`, excelString(q.nickname), 0) +
     textCell(`C${at}`, excelString(q.text), 0) +
     textCell(`D${at}`, excelString(q.groupKey), 0) +
-    textCell(`E${at}`, QUESTION_STATE_LABELS[q.state], 0) +
+    stateE[q.state](at) +
     (q.answeredAt === null
-      ? unknown(`F${at}`, answeredStyle)
+      ? unknownF(at)
       : `<c r="F${at}" s="${answeredStyle}"><v>${answeredSerial(q.answeredAt)}</v></c>`) +
     (q.responseMs === null
-      ? unknown(`G${at}`, durationStyle)
+      ? unknownG(at)
       : `<c r="G${at}" s="${durationStyle}"><v>${durationDays(q.responseMs)}</v></c>`) +
     textCell(`H${at}`, excelString(q.faqId ?? ''), 0) +
     textCell(`I${at}`, excelString(q.faqQuestion ?? ''), 0) +
     '</row>';
-  const step = span.progress.phase('questions', span.from, span.to);
-  return writeCapped(ctx, sheet, ctx.rows.questions(r.show.id, COMMENT_BATCH), limit, row, step);
+  return writeCapped(ctx, sheet, ctx.rows.questions(showId, COMMENT_BATCH), limit, row, step);
 }

@@ -5,7 +5,7 @@
  */
 import type { WriterContext } from './sink.js';
 import type { CellValue } from './xlsx-xml.js';
-import type { SheetWriter, XlsxWorkbook } from './xlsx-workbook.js';
+import type { CellStyle, SheetBook, SheetWriter, XlsxWorkbook } from './xlsx-workbook.js';
 import { durationDays, excelSerial, excelText } from './xlsx-values.js';
 
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -35,20 +35,34 @@ export interface DataSheet {
   add(cells: Cell[]): void;
 }
 
+const noteStyle: CellStyle = { bold: true, color: NOTE_COLOR };
+const headerStyle: CellStyle = { bold: true, fill: HEADER_FILL };
+
+/**
+ * The styles dataSheet asks for, in its order: a sheet built in a worker thread has them
+ * registered in the workbook beforehand, so the ids (and styles.xml) are those of building it here.
+ */
+export function dataSheetStyles(cols: readonly ColumnDef[], note?: string): CellStyle[] {
+  const styles: CellStyle[] = cols.flatMap((c) => (c.numFmt ? [{ numFmt: c.numFmt }] : []));
+  if (note) styles.push(noteStyle);
+  styles.push(headerStyle);
+  return styles;
+}
+
 export async function dataSheet(
-  wb: Workbook,
+  wb: SheetBook,
   name: string,
-  cols: ColumnDef[],
+  cols: readonly ColumnDef[],
   note?: string,
 ): Promise<DataSheet> {
   const headerRow = note ? 2 : 1;
   const sheet = await wb.addSheet(name, { widths: cols.map((c) => c.width), frozenRows: headerRow });
   const styles = cols.map((c) => (c.numFmt ? wb.style({ numFmt: c.numFmt }) : 0));
-  if (note) sheet.row([note], undefined, wb.style({ bold: true, color: NOTE_COLOR }));
+  if (note) sheet.row([note], undefined, wb.style(noteStyle));
   sheet.row(
     cols.map((c) => c.header),
     undefined,
-    wb.style({ bold: true, fill: HEADER_FILL }),
+    wb.style(headerStyle),
   );
   return {
     sheet,
@@ -76,7 +90,7 @@ export const span = (ms: number | null | undefined): Cell =>
  * Between batches: hand the buffered XML on (waiting while the file and deflate catch up, which
  * is what bounds memory) and stop if the export was cancelled.
  */
-export async function drained(ctx: WriterContext, sheet: SheetWriter): Promise<void> {
+export async function drained(ctx: Pick<WriterContext, 'signal'>, sheet: SheetWriter): Promise<void> {
   await sheet.flush();
   ctx.signal?.throwIfAborted();
 }

@@ -2,7 +2,8 @@
  * A show's workbook after 总结: 数据时间线, 商品, 评论 (streamed, capped at Excel's row limit under
  * a note pointing to the CSV), 问题与回复 (streamed, capped the same way under a note), 告警, 事故,
  * 设备调试. The two streamed sheets keep the first (oldest) rows up to the cap and stop reading
- * there; their rows are built as XML directly (xlsx-rows.ts), a million of them in about a second.
+ * there; their rows are built as XML directly (xlsx-rows.ts), the two sheets at the same time in
+ * worker threads when the rows come from a database file (xlsx-big-sheets.ts).
  */
 import type { ShowReport } from '../../../../shared/api/report.js';
 import { expectationText } from '../../operations/labels.js';
@@ -19,7 +20,7 @@ import type { ReportDocument } from './sections.js';
 import type { RowCounts, WriterContext } from './sink.js';
 import { formatValue } from './values.js';
 import { excelSerial, NUM_FMT } from './xlsx-values.js';
-import { commentsPlan, commentsSheet, questionsPlan, questionsSheet } from './xlsx-rows.js';
+import { bigSheets } from './xlsx-big-sheets.js';
 import { col, dataSheet, moment, num, span, yuan, type Workbook } from './xlsx-sheet.js';
 import { summarySheet } from './xlsx-summary.js';
 
@@ -38,28 +39,7 @@ export async function showWorkbook(
   counts.timeline = await timelineSheet(wb, r);
   counts.products = await productsSheet(wb, r);
   ctx.signal?.throwIfAborted();
-  const commentTotal = ctx.rows.commentCount(r.show.id);
-  const questionTotal = ctx.rows.questionCount(r.show.id);
-  // The comments dominate: progress spans by the rows each sheet takes.
-  const commentRows = commentsPlan(commentTotal, maxRows).limit;
-  const questionRows = questionsPlan(questionTotal, maxRows).limit;
-  const commentShare = (0.9 * commentRows) / Math.max(1, commentRows + questionRows);
-  counts.comments = await commentsSheet(
-    wb,
-    ctx,
-    r,
-    commentTotal,
-    { progress: p, from: 0.05, to: 0.05 + commentShare },
-    maxRows,
-  );
-  counts.questions = await questionsSheet(
-    wb,
-    ctx,
-    r,
-    questionTotal,
-    { progress: p, from: 0.05 + commentShare, to: 0.95 },
-    maxRows,
-  );
+  Object.assign(counts, await bigSheets(wb, ctx, r.show.id, maxRows, { from: 0.05, to: 0.95 }));
   p.phase('alerts', 0.95, 0.97);
   counts.alerts = await alertsSheet(wb, ctx, r);
   counts.incidents = await incidentsSheet(wb, r);

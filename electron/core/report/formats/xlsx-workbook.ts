@@ -7,12 +7,13 @@
  * relationships, content types, document properties.
  *
  * Only what the report uses: column widths, frozen header rows, fonts (bold, size, colour), a
- * solid fill, number formats; inline strings; numbers.
+ * solid fill, number formats; inline strings, and shared strings for a few fixed labels; numbers.
+ * A sheet may also come ready-deflated from a worker thread (addDeflatedSheet).
  */
 import type { Writable } from 'node:stream';
 import { cellXml, columnName, xmlAttr, xmlText, type CellValue } from './xlsx-xml.js';
 import { CHUNK_BYTES, Utf8Chunks } from './utf8-chunks.js';
-import { ZipWriter, type ZipEntry } from './zip-writer.js';
+import { ZipWriter, type DeflatedData, type ZipEntry } from './zip-writer.js';
 
 export interface CellStyle {
   numFmt?: string;
@@ -40,6 +41,21 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/** What tells two styles apart ('' for the default). */
+export function styleKey(style: CellStyle): string {
+  const key = `${style.numFmt ?? ''}|${style.bold ? 1 : 0}|${style.size ?? ''}|${style.color ?? ''}|${style.fill ?? ''}`;
+  return key === '|0|||' ? '' : key;
+}
+
+/** Where sheets go: the workbook, or (in a worker thread) a file holding one deflated sheet. */
+export interface SheetBook {
+  addSheet(name: string, options: SheetOptions): Promise<SheetWriter>;
+  /** The id of a cell style, for SheetWriter.row and raw rows. */
+  style(style: CellStyle): number;
+  /** The shared-string index of a fixed label (是, 否, a state, —), for raw rows (`t="s"`). */
+  sharedString(text: string): number;
+}
+
 /** The distinct fonts, fills, number formats and their combinations (cellXfs) used so far. */
 class StyleTable {
   private readonly fonts = [''];
@@ -60,8 +76,8 @@ class StyleTable {
 
   /** The cellXfs index of a style (0: the default). */
   id(style: CellStyle): number {
-    const key = `${style.numFmt ?? ''}|${style.bold ? 1 : 0}|${style.size ?? ''}|${style.color ?? ''}|${style.fill ?? ''}`;
-    const known = this.ids.get(key === '|0|||' ? '' : key);
+    const key = styleKey(style);
+    const known = this.ids.get(key);
     if (known !== undefined) return known;
     const fontId =
       style.bold || style.size || style.color
@@ -175,16 +191,22 @@ export interface WorkbookMeta {
   created: Date;
 }
 
-export class XlsxWorkbook {
+export class XlsxWorkbook implements SheetBook {
   private readonly zip: ZipWriter;
   private readonly styles = new StyleTable();
   private readonly sheets: string[] = [];
+  /**
+   * A few fixed labels repeated in millions of cells, as shared strings: `<c t="s"><v>1</v></c>`
+   * instead of an inline string is ~14 bytes less XML per cell to encode and deflate. Free text
+   * stays inline (a table of millions of distinct strings would have to be held in memory).
+   */
+  private readonly shared: string[] = [];
   private current: SheetWriter | null = null;
 
   constructor(
     out: Writable,
     private readonly meta: WorkbookMeta,
-    zipLevel = 1,
+    readonly zipLevel = 1,
   ) {
     this.zip = new ZipWriter(out, { level: zipLevel, modified: meta.created });
   }
@@ -192,6 +214,13 @@ export class XlsxWorkbook {
   /** The id of a cell style, for SheetWriter.row and raw rows. */
   style(style: CellStyle): number {
     return this.styles.id(style);
+  }
+
+  sharedString(text: string): number {
+    const at = this.shared.indexOf(text);
+    if (at >= 0) return at;
+    this.shared.push(text);
+    return this.shared.length - 1;
   }
 
   /** Starts the next sheet (closing the one before). */
@@ -203,6 +232,17 @@ export class XlsxWorkbook {
     return this.current;
   }
 
+  /**
+   * Adds the next sheet ready-made: its XML deflated elsewhere (a worker thread, at zipLevel, with
+   * style ids from this workbook's style()), copied into the package as it is.
+   */
+  async addDeflatedSheet(name: string, data: DeflatedData): Promise<void> {
+    await this.current?.close();
+    this.current = null;
+    this.sheets.push(name);
+    await this.zip.deflated(`xl/worksheets/sheet${this.sheets.length}.xml`, data);
+  }
+
   /** Closes the last sheet and writes the rest of the package; `out` is left for the caller to end. */
   async finish(): Promise<void> {
     await this.current?.close();
@@ -210,6 +250,15 @@ export class XlsxWorkbook {
     const n = this.sheets.length;
     const sheetIds = this.sheets.map((_, i) => i + 1);
     await this.zip.file('xl/styles.xml', this.styles.xml());
+    const shared = this.shared.length > 0;
+    if (shared) {
+      await this.zip.file(
+        'xl/sharedStrings.xml',
+        `${XML_HEAD}<sst xmlns="${NS_MAIN}" uniqueCount="${this.shared.length}">${this.shared
+          .map((t) => `<si><t>${xmlText(t)}</t></si>`)
+          .join('')}</sst>`,
+      );
+    }
     await this.zip.file(
       'xl/workbook.xml',
       `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>${this.sheets
@@ -222,9 +271,11 @@ export class XlsxWorkbook {
         .map(
           (i) => `<Relationship Id="rId${i}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`,
         )
-        .join(
-          '',
-        )}<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`,
+        .join('')}<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>${
+        shared
+          ? `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`
+          : ''
+      }</Relationships>`,
     );
     await this.zip.file(
       '_rels/.rels',
@@ -261,6 +312,9 @@ export class XlsxWorkbook {
           )
           .join('') +
         `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>` +
+        (shared
+          ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>`
+          : '') +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
         `<Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/>` +
         '</Types>',

@@ -51,6 +51,16 @@ function dosDateTime(d: Date): { time: number; date: number } {
   };
 }
 
+/** An entry deflated elsewhere (a sheet built in a worker thread): its raw-deflate bytes and sums. */
+export interface DeflatedData {
+  crc: number;
+  /** Bytes before compression. */
+  size: number;
+  /** Bytes of `chunks` in all (checked: a short copy would make a corrupt file). */
+  compressed: number;
+  chunks: AsyncIterable<Buffer>;
+}
+
 /** One entry being written: write() its data in order, then close(). */
 export interface ZipEntry {
   write(data: string | Buffer): Promise<void>;
@@ -150,6 +160,29 @@ export class ZipWriter {
         this.busy = false;
       },
     };
+  }
+
+  /** Adds an entry whose data is already raw-deflated (copied as it is, not compressed again). */
+  async deflated(name: string, data: DeflatedData): Promise<void> {
+    if (this.busy || this.finished) throw new Error(`zip: cannot start ${name} while another entry is open`);
+    this.busy = true;
+    const record: EntryRecord = {
+      name: Buffer.from(name, 'utf8'),
+      crc: data.crc,
+      compressed: 0,
+      size: data.size,
+      offset: this.offset,
+    };
+    await this.put(this.localHeader(record.name));
+    for await (const chunk of data.chunks) {
+      record.compressed += chunk.length;
+      await this.put(chunk);
+    }
+    if (record.compressed !== data.compressed)
+      throw new Error(`zip: ${name} has ${record.compressed} deflated bytes, expected ${data.compressed}`);
+    await this.put(this.dataDescriptor(record));
+    this.entries.push(record);
+    this.busy = false;
   }
 
   private needs64(n: number): boolean {
