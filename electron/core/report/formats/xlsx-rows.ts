@@ -13,7 +13,7 @@ import { QUESTION_STATE_LABELS } from './labels.js';
 import { col, dataSheet, drained, EXCEL_MAX_ROWS, type ColumnDef } from './xlsx-sheet.js';
 import { durationDays, excelString, NUM_FMT, serialFormatter } from './xlsx-values.js';
 import type { SheetBook, SheetWriter } from './xlsx-workbook.js';
-import { textCell } from './xlsx-xml.js';
+import { viewerTextCell } from './xlsx-xml.js';
 
 export interface CapPlan {
   /** Rows the sheet takes. */
@@ -55,6 +55,9 @@ export interface RowSource {
 
 /** Rows written so far of how many the sheet takes (after each batch). */
 export type RowStep = (done: number, of: number) => void;
+
+/** A text cell of the rows (viewer text, ids, FAQ text): neutralised, escaped; fast when plain. */
+const text = (ref: string, value: string) => viewerTextCell(ref, value, excelString);
 
 export const COMMENTS_SHEET = '评论';
 export const COMMENTS_COLUMNS: readonly ColumnDef[] = [
@@ -134,10 +137,10 @@ export async function commentsSheet(
   ];
   const row = (c: CommentRow, at: number) =>
     `<row r="${at}"><c r="A${at}" s="${timeStyle}"><v>${serial(c.ts)}</v></c>` +
-    textCell(`B${at}`, excelString(c.id), 0) +
-    textCell(`C${at}`, excelString(c.userId), 0) +
-    textCell(`D${at}`, excelString(c.nickname), 0) +
-    textCell(`E${at}`, excelString(c.text), 0) +
+    text(`B${at}`, c.id) +
+    text(`C${at}`, c.userId) +
+    text(`D${at}`, c.nickname) +
+    text(`E${at}`, c.text) +
     (c.fanClub ? yesF(at) : noF(at)) +
     (c.truncated ? yesG(at) : noG(at)) +
     '</row>';
@@ -168,9 +171,9 @@ export async function questionsSheet(
   };
   const row = (q: QuestionExportRow, at: number) =>
     `<row r="${at}"><c r="A${at}" s="${timeStyle}"><v>${serial(q.ts)}</v></c>` +
-    textCell(`B${at}`, excelString(q.nickname), 0) +
-    textCell(`C${at}`, excelString(q.text), 0) +
-    textCell(`D${at}`, excelString(q.groupKey), 0) +
+    text(`B${at}`, q.nickname) +
+    text(`C${at}`, q.text) +
+    text(`D${at}`, q.groupKey) +
     stateE[q.state](at) +
     (q.answeredAt === null
       ? unknownF(at)
@@ -178,8 +181,8 @@ export async function questionsSheet(
     (q.responseMs === null
       ? unknownG(at)
       : `<c r="G${at}" s="${durationStyle}"><v>${durationDays(q.responseMs)}</v></c>`) +
-    textCell(`H${at}`, excelString(q.faqId ?? ''), 0) +
-    textCell(`I${at}`, excelString(q.faqQuestion ?? ''), 0) +
+    text(`H${at}`, q.faqId ?? '') +
+    text(`I${at}`, q.faqQuestion ?? '') +
     '</row>';
   return writeCapped(ctx, sheet, ctx.rows.questions(showId, COMMENT_BATCH), limit, row, step);
 }

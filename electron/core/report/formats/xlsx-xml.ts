@@ -47,6 +47,25 @@ export function textCell(ref: string, text: string, s: number): string {
     : `<c r="${ref}"${style} t="inlineStr"><is><t>${xmlText(cut)}</t></is></c>`;
 }
 
+/**
+ * Anything a text cell of viewer text needs more than copying for: a formula-like or white-space
+ * start (neutralised, xml:space), a white-space end, a line break (CR folded, xml:space), markup
+ * or characters XML forbids.
+ */
+const NOT_PLAIN =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /^[=+\-@＝＋－＠\u0000-\u0020]|[\u0000-\u0020]$|[\r\n&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u;
+
+/**
+ * textCell(ref, excelString(text), 0) — neutralised, CR folded, escaped — with one regex test for
+ * the common case (most comments need none of it): the million-row sheets' text cells.
+ */
+export function viewerTextCell(ref: string, text: string, neutralise: (text: string) => string): string {
+  if (text.length > 0 && text.length <= EXCEL_MAX_CELL_CHARS && !NOT_PLAIN.test(text))
+    return `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  return textCell(ref, neutralise(text), 0);
+}
+
 /** A number cell; a number that is not finite is written as the text "—" (unknown). */
 export function numberCell(ref: string, value: number, s: number): string {
   if (!Number.isFinite(value)) return textCell(ref, '—', s);
