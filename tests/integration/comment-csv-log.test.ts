@@ -167,6 +167,20 @@ describe('comment CSV log', () => {
     expect(gone.data.equals(expected)).toBe(true);
   });
 
+  it("records what is on disk: synced at the show's end and when the writer closes", () => {
+    const synced = () =>
+      store.db.prepare('SELECT synced_bytes FROM comment_csv_logs WHERE show_id = ?').pluck().get(SHOW);
+    writeShow(0, 1000);
+    expect(synced()).toBe(0);
+    store.writeBatch({ ...batchOf(SHOW, [comment(1000)], 1001), endedAt: Date.UTC(2026, 10, 23, 15) });
+    expect(synced()).toBe(logRow()!.bytes);
+    writeShow(1001, 1500); // a show may go on after an end event (the feed resumed it)
+    expect(synced()).toBeLessThan(logRow()!.bytes);
+    store.close();
+    store = new Store(path.join(tmp.dir, 'livedesk.db'));
+    expect(synced()).toBe(logRow()!.bytes);
+  });
+
   it('is never started for a show whose comments were stored before it', async () => {
     writeShow(0, 500);
     store.db.prepare('DELETE FROM comment_csv_logs').run(); // as if stored by v8

@@ -28,12 +28,15 @@ export const COMMENT_CSV_DIR = 'comment-csv';
 export interface CommentCsvFile {
   file: string;
   bytes: number;
+  /** The first `syncedBytes` are known to be on disk (fsynced): only the rest may hold a hole. */
+  syncedBytes: number;
 }
 
 interface LogRow {
   rows: number;
   bytes: number;
   usable: number;
+  synced_bytes: number;
 }
 
 /** Where the logs of a database file live; null for an in-memory database (no logs). */
@@ -60,7 +63,10 @@ export class CommentCsvLog {
     readonly dir: string | null,
   ) {
     this.stmt = {
-      get: db.prepare<[string], LogRow>('SELECT rows, bytes, usable FROM comment_csv_logs WHERE show_id = ?'),
+      get: db.prepare<[string], LogRow>(
+        'SELECT rows, bytes, usable, synced_bytes FROM comment_csv_logs WHERE show_id = ?',
+      ),
+      synced: db.prepare('UPDATE comment_csv_logs SET synced_bytes = bytes WHERE show_id = ?'),
       create: db.prepare(
         'INSERT INTO comment_csv_logs (show_id, rows, bytes, usable, first_row_id) VALUES (?, 0, 0, ?, ?)',
       ),
@@ -114,7 +120,7 @@ export class CommentCsvLog {
     } catch {
       return null;
     }
-    return { file, bytes: log.bytes };
+    return { file, bytes: log.bytes, syncedBytes: Math.min(log.synced_bytes, log.bytes) };
   }
 
   /**
@@ -125,19 +131,27 @@ export class CommentCsvLog {
     return this.stmt.firstRowId.get(showId) ?? 0;
   }
 
-  /** Flushes a show's log to disk (its end: the export may come after a power cut). */
+  /**
+   * Puts a show's log on disk (its end) and records how much is there: the export checks only
+   * what came after for holes. Call inside a write transaction, or on its own.
+   */
   sync(showId: string): void {
     const fd = this.fds.get(showId);
     if (fd === undefined) return;
     try {
       fs.fsyncSync(fd);
+      this.stmt.synced.run(showId);
     } catch {
-      // Not fatal: the export checks the log before it copies it.
+      // Not fatal: the export then checks the whole log before it copies it.
     }
   }
 
+  /** Syncs and closes every open log (the connection is closing). */
   close(): void {
-    for (const showId of [...this.fds.keys()]) this.closeFd(showId);
+    for (const showId of [...this.fds.keys()]) {
+      this.sync(showId);
+      this.closeFd(showId);
+    }
   }
 
   /**
@@ -147,7 +161,7 @@ export class CommentCsvLog {
   private start(showId: string, firstRowId: number): LogRow {
     const usable = this.stmt.hasOlder.get(showId, firstRowId) === 1 ? 0 : 1;
     this.stmt.create.run(showId, usable, usable === 1 ? firstRowId : null);
-    return { rows: 0, bytes: 0, usable };
+    return { rows: 0, bytes: 0, usable, synced_bytes: 0 };
   }
 
   private fdOf(showId: string, fresh: boolean): number {

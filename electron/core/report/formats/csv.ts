@@ -44,15 +44,16 @@ async function writeComments(ctx: WriterContext, report: ShowReport): Promise<Ro
   return writeCommentsFromDb(ctx, report, total);
 }
 
-/** Reads a log in 4 MB chunks (within `bytes`), each handed to `each`; aborts between chunks. */
+/** Reads a log's bytes [start, bytes) in 4 MB chunks, each handed to `each`; aborts between chunks. */
 async function readLog(
   log: CommentCsvFile,
+  start: number,
   signal: AbortSignal | undefined,
   each: (chunk: Buffer, done: number) => Promise<void> | void,
 ): Promise<void> {
-  if (log.bytes === 0) return;
-  const stream = fs.createReadStream(log.file, { start: 0, end: log.bytes - 1, highWaterMark: CHUNK_BYTES });
-  let done = 0;
+  if (start >= log.bytes) return;
+  const stream = fs.createReadStream(log.file, { start, end: log.bytes - 1, highWaterMark: CHUNK_BYTES });
+  let done = start;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     signal?.throwIfAborted();
     done += chunk.length;
@@ -62,17 +63,19 @@ async function readLog(
 }
 
 /**
- * A log is copied only if its committed part reads back as text lines: no NUL bytes (what a
- * power cut leaves where the file system had not written the data yet) and a last line that ends.
- * One read of the file (it is then in the page cache for the copy); any doubt → the database.
+ * A log is copied only if its committed part reads back as text lines: no NUL bytes after what
+ * was fsynced (a power cut leaves NULs where the file system had not written the data yet) and a
+ * last line that ends. A finished show's log was synced at its end: only its last two bytes are
+ * read here, and the file is read once, by the copy. Any doubt → the database.
  */
 async function logIsWhole(log: CommentCsvFile, signal: AbortSignal | undefined): Promise<boolean> {
   let whole = true;
   let tail: Buffer = Buffer.alloc(0);
+  const start = Math.max(0, Math.min(log.syncedBytes, log.bytes - EOL.length));
   try {
-    await readLog(log, signal, (chunk) => {
+    await readLog(log, start, signal, (chunk) => {
       if (chunk.includes(0)) whole = false;
-      tail = chunk.subarray(-2);
+      tail = (chunk.length >= EOL.length ? chunk : Buffer.concat([tail, chunk])).subarray(-EOL.length);
     });
   } catch (err) {
     if (signal?.aborted) throw err;
@@ -84,7 +87,7 @@ async function logIsWhole(log: CommentCsvFile, signal: AbortSignal | undefined):
 async function copyLog(ctx: WriterContext, log: CommentCsvFile): Promise<void> {
   const step = ctx.progress.phase('comments', 0, 0.99);
   await write(ctx.out, HEAD);
-  await readLog(log, ctx.signal, async (chunk, done) => {
+  await readLog(log, 0, ctx.signal, async (chunk, done) => {
     await writeAhead(ctx.out, chunk, MAX_QUEUED_BYTES);
     step(done, log.bytes);
   });

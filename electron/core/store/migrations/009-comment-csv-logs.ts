@@ -5,6 +5,8 @@
  * comments, so it never runs ahead of the database. `usable` = 0: the log is not a complete copy
  * (the show had comments before its log began, or a write to the file failed) and the CSV export
  * reads the database instead. Existing shows get no log: they export from the database as before.
+ * synced_bytes: how much of the file was fsynced (at the show's end, or when the writer closed): a
+ * power cut can leave holes only after it, so that is all the export has to check.
  * first_row_id: the row id of the show's first comment (NULL when the log began late) — reading a
  * show's comments in row order starts there instead of at the first row of the table.
  */
@@ -14,6 +16,7 @@ CREATE TABLE comment_csv_logs (
   rows    INTEGER NOT NULL DEFAULT 0,
   bytes   INTEGER NOT NULL DEFAULT 0,
   usable  INTEGER NOT NULL DEFAULT 1,
+  synced_bytes INTEGER NOT NULL DEFAULT 0,
   first_row_id INTEGER
 ) WITHOUT ROWID;
 `;
