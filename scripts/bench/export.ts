@@ -3,8 +3,9 @@
  * format, through the export CLI exactly as `npm run export -- --data-dir … --show … --format …`
  * runs it (a process of its own, read-only connection), on the cached database. Per format: wall
  * time from spawn to exit (Node and tsx start included) and the process's peak RSS (max-rss.mjs,
- * preloaded). One warm-up round excluded; median with min/max per format; the total is the sum of
- * the per-format medians (all formats, one after the other).
+ * preloaded). One warm-up round excluded; median with min/max per format, each held to the 10 s
+ * bar; the total is the sum of the per-format medians (all formats, one after the other), shown
+ * beside them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -87,10 +88,12 @@ export async function benchExport(ctx: BenchContext): Promise<Measurement[]> {
   }
   const show = await ctx.bigShow();
   const runs = ctx.quick ? 1 : 3;
-  // A format slower than the bar is a miss however slow: stop it at the limit (a lower bound) and
-  // do not repeat it, so one slow format cannot take the whole run's time.
+  // The first run of each format is the warm-up, excluded. A format whose warm-up takes more than
+  // twice the bar is a miss however its warm runs go: stop it at the limit (a lower bound) and do
+  // not repeat it, so one slow format cannot take the whole run's time. (Up to 20 s it is
+  // repeated: a warm-up of 10.0–10.4 s was followed by warm runs of 8.8–9.2 s for the XLSX.)
   const limitMs = ctx.quick ? 20_000 : 30_000;
-  const repeatBelowMs = 10_000;
+  const repeatBelowMs = 20_000;
   const out = tempDir('export');
   try {
     const byFormat = new Map<ReportFormat, ExportRun[]>();
@@ -107,7 +110,7 @@ export async function benchExport(ctx: BenchContext): Promise<Measurement[]> {
           format,
           first.capped
             ? `stopped after ${limitMs / 1000} s: more than that, no file written`
-            : 'one run (slower than the bar, not repeated)',
+            : 'one run (its warm-up took over twice the bar; not repeated)',
         );
         continue;
       }
@@ -153,7 +156,8 @@ export async function benchExport(ctx: BenchContext): Promise<Measurement[]> {
         max: roundTo(total, 2),
         runs: 1,
         unit: 's',
-        target: atMost(10, 's'),
+        // Supporting, not the bar: a user exports one format at a time, and the bar is per export
+        // (issue 8: "exports its report in under 10 s"); this is all four one after the other.
         note: `sum of the per-format figures (${REPORT_FORMATS.join(', ')}), each through the CLI in its own process${capped ? '; a lower bound: a format was stopped at the limit' : ''}`,
       },
       ...rows,
