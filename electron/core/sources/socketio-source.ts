@@ -3,8 +3,9 @@
  * jitter, and resumes by seq: every (re)connect sends `sinceSeq` = the last seq the
  * pipeline accepted, so the server replays exactly what we missed while it still holds it.
  */
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { FEED_EVENT_TYPES, isFeedEventType } from '../../../shared/protocol/feed.js';
+import { loadSocketIoClient, type SocketIoClient } from './socketio-client.js';
 import { fetchEventsPage } from './events-endpoint.js';
 import type { FeedSource, SourceHandlers } from './types.js';
 
@@ -51,10 +52,24 @@ export class SocketIoSource implements FeedSource {
   constructor(private readonly opts: SocketIoSourceOptions) {}
 
   start(handlers: SourceHandlers, lastSeq: () => number): void {
-    const { url, room, token } = this.opts;
     this.handlers = handlers;
     this.lastSeq = lastSeq;
     handlers.onState('connecting', null);
+    void loadSocketIoClient().then(
+      ({ io }) => {
+        // Stopped (or started again) while the client loaded: this start is over.
+        if (this.handlers !== handlers || this.socket) return;
+        this.connect(io, handlers, lastSeq);
+      },
+      (err: unknown) => {
+        if (this.handlers === handlers)
+          handlers.onState('error', `socket.io client did not load: ${String(err)}`);
+      },
+    );
+  }
+
+  private connect(io: SocketIoClient['io'], handlers: SourceHandlers, lastSeq: () => number): void {
+    const { url, room, token } = this.opts;
     const socket = io(url, {
       transports: ['websocket'],
       // A function, so each reconnect sends the seq we have reached by then.

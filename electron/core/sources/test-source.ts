@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { io } from 'socket.io-client';
 import type { SourceConfig, SourceTestResult } from '../../../shared/api/sources.js';
 import type { Hello } from '../../../shared/protocol/feed.js';
 import { validateHello } from '../ingest/validate.js';
 import { describeConnectionError } from './connection-errors.js';
 import { feedEventsUrl, feedHelloUrl, fetchFeedJson, parseEventsPage } from './polling-source.js';
+import { loadSocketIoClient } from './socketio-client.js';
 
 export const DEFAULT_TEST_TIMEOUT_MS = 5000;
 
@@ -58,6 +58,7 @@ export async function testSource(
 }
 
 async function testSocketIo(config: SocketIoConfig, timeoutMs: number): Promise<SourceTestResult> {
+  const { io } = await loadSocketIoClient();
   const startedAt = performance.now();
   const socket = io(config.url, {
     transports: ['websocket'],
