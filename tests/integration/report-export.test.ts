@@ -19,7 +19,14 @@ import type { ReportFormat, ShowReport } from '../../shared/api/report.js';
 import { formatCount, formatMoney, formatPercent } from '../../shared/format.js';
 import { storeSimShow } from '../helpers/sim-show.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { parseCsv, parseMarkdown, readDocx, tableAfter } from '../unit/report-formats/read-back.js';
+import {
+  parseCsv,
+  parseMarkdown,
+  readDocx,
+  storedComments,
+  tableAfter,
+  type StoredComment,
+} from '../unit/report-formats/read-back.js';
 
 const SHOW_ID = 'show-seed-20261123';
 const STARTED_AT = Date.UTC(2026, 10, 23, 12);
@@ -51,15 +58,6 @@ interface Rollup {
   gmv: number;
   online_max: number | null;
 }
-interface CommentDb {
-  id: string;
-  ts: number;
-  user_id: string;
-  nickname: string;
-  text: string;
-  fan_club: number;
-  truncated: number;
-}
 
 let tmp: ReturnType<typeof makeTempDir>;
 let store: Store;
@@ -71,7 +69,7 @@ const db = {} as {
   peakOnline: number;
   products: ProductStat[];
   rollups: Rollup[];
-  comments: CommentDb[];
+  comments: StoredComment[];
   firstTs: number;
   lastTs: number;
 };
@@ -125,11 +123,7 @@ beforeAll(async () => {
       'SELECT minute, comments, orders, gmv, online_max FROM minute_rollups WHERE show_id = ? ORDER BY minute',
     )
     .all(SHOW_ID);
-  db.comments = store.db
-    .prepare<[string], CommentDb>(
-      'SELECT id, ts, user_id, nickname, text, fan_club, truncated FROM comments WHERE show_id = ? ORDER BY row_id',
-    )
-    .all(SHOW_ID);
+  db.comments = storedComments(store.db, SHOW_ID);
   const span = store.db
     .prepare<[string], { a: number; b: number }>(
       'SELECT min(ts) AS a, max(ts) AS b FROM stats WHERE show_id = ?',

@@ -28,6 +28,7 @@ import { DB_FILE_NAME, type Store } from '../../electron/core/store/store.js';
 import type { ShowReport } from '../../shared/api/report.js';
 import { storeSimShow } from '../helpers/sim-show.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { SHOW_SHEETS, storedComments } from '../unit/report-formats/read-back.js';
 
 // Records what each sheet thread gave: a sheet, or null (it could not start: built here).
 const outcomes: string[] = [];
@@ -121,22 +122,7 @@ describe('the big sheets built in worker threads', () => {
     const result = await runExport({ store, report, format: 'xlsx', outPath });
     expect(outcomes.sort()).toEqual(['comments: thread', 'questions: thread']);
 
-    const comments = store.db
-      .prepare<
-        [string],
-        {
-          id: string;
-          ts: number;
-          user_id: string;
-          nickname: string;
-          text: string;
-          fan_club: number;
-          truncated: number;
-        }
-      >(
-        'SELECT id, ts, user_id, nickname, text, fan_club, truncated FROM comments WHERE show_id = ? ORDER BY row_id',
-      )
-      .all(SHOW_ID);
+    const comments = storedComments(store.db, SHOW_ID);
     const questions = store.db
       .prepare<
         [string],
@@ -162,16 +148,7 @@ describe('the big sheets built in worker threads', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(outPath);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '总结',
-      '数据时间线',
-      '商品',
-      '评论',
-      '问题与回复',
-      '告警',
-      '事故',
-      '设备调试',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SHOW_SHEETS);
 
     const commentRows = values(wb.getWorksheet('评论')!, 7);
     expect(commentRows[0]).toEqual(['时间', '评论ID', '用户ID', '昵称', '内容', '粉丝团', '截断']);

@@ -3,6 +3,7 @@
  * and heading extraction for Markdown, and a WordprocessingML reader (jszip + the XML of
  * word/document.xml) that gives headings, tables and paragraphs in document order.
  */
+import type Database from 'better-sqlite3';
 import JSZip from 'jszip';
 
 /** RFC 4180: fields separated by commas, records by CRLF (or LF); quoted fields may hold both. */
@@ -191,4 +192,27 @@ export function pngSize(data: Uint8Array): { width: number; height: number } | n
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   if (String.fromCharCode(...data.slice(12, 16)) !== 'IHDR') return null;
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** The sheets of a show's workbook, in order, as a reader of the file expects them. */
+export const SHOW_SHEETS = ['总结', '数据时间线', '商品', '评论', '问题与回复', '告警', '事故', '设备调试'];
+
+/** A stored comment as the tests read it with SQL of their own, to compare exports with. */
+export interface StoredComment {
+  id: string;
+  ts: number;
+  user_id: string;
+  nickname: string;
+  text: string;
+  fan_club: number;
+  truncated: number;
+}
+
+/** The show's comments in the order they were stored. */
+export function storedComments(db: Database.Database, showId: string): StoredComment[] {
+  return db
+    .prepare<[string], StoredComment>(
+      'SELECT id, ts, user_id, nickname, text, fan_club, truncated FROM comments WHERE show_id = ? ORDER BY row_id',
+    )
+    .all(showId);
 }

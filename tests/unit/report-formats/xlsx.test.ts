@@ -8,6 +8,7 @@ import { buildReportDocument } from '../../../electron/core/report/formats/secti
 import { commentsPlan, questionsPlan, writeXlsx } from '../../../electron/core/report/formats/xlsx.js';
 import { excelSerial } from '../../../electron/core/report/formats/xlsx-values.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
+import { SHOW_SHEETS } from './read-back.js';
 import { fixturePeriodReport, PERIOD_SHOWS } from '../../fixtures/report/period-report.js';
 import { fixtureAlerts, fixtureComment, fixtureQuestions, fixtureRows } from '../../fixtures/report/rows.js';
 import { FINAL, fixtureShowReport, fixtureTrend, PRODUCTS } from '../../fixtures/report/show-report.js';
@@ -58,16 +59,7 @@ describe('Excel workbook of a show', () => {
   });
 
   it('has the sheets, header rows bold and frozen', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '总结',
-      '数据时间线',
-      '商品',
-      '评论',
-      '问题与回复',
-      '告警',
-      '事故',
-      '设备调试',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SHOW_SHEETS);
     for (const ws of wb.worksheets.slice(1)) {
       expect(ws.getRow(1).font?.bold, ws.name).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
