@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import {
   StartExportArgs,
   type ExportJobView,
@@ -15,6 +15,7 @@ import {
   type ReportScope,
 } from '../../../shared/api/report.js';
 import type { Store } from '../store/store.js';
+import { spawnWorker } from '../worker-spawn.js';
 import { buildReport } from './build-report.js';
 import { EXPORTS_DIR, exportFileName, leftoverTempFiles, uniqueExportPath } from './export-file-name.js';
 import { describeError } from './report-error.js';
@@ -53,15 +54,9 @@ interface Job {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/**
- * The built app ships out/main/export-worker.js beside its main bundle; under tsx (tests, the
- * web host) the TypeScript source is loaded through a small bootstrap that registers tsx.
- */
+/** out/main/export-worker.js in the built app; the TypeScript source under tsx (worker-spawn.ts). */
 export function defaultSpawnWorker(data: ExportWorkerData): Worker {
-  const built = path.join(here, 'export-worker.js');
-  if (fs.existsSync(built)) return new Worker(built, { workerData: data });
-  const entry = pathToFileURL(path.join(here, 'export-worker.ts')).href;
-  return new Worker(path.join(here, 'export-worker-boot.mjs'), { workerData: { ...data, entry } });
+  return spawnWorker('export-worker.js', path.join(here, 'export-worker.ts'), data);
 }
 
 export class ExportJobs {

@@ -10,7 +10,7 @@ export interface ExportWorkerData {
   report: Report;
   format: ReportFormat;
   outPath: string;
-  /** Under tsx only: the worker's TypeScript source, loaded by export-worker-boot.mjs. */
+  /** Under tsx only: the worker's TypeScript source, loaded by ts-worker-boot.mjs. */
   entry?: string;
 }
 

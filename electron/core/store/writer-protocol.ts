@@ -11,7 +11,7 @@ export interface WriterWorkerData {
   port: MessagePort;
   /** Int32 counter the worker bumps (and notifies) after each reply: drain() sleeps on it. */
   signal: SharedArrayBuffer;
-  /** Under tsx only: the worker's TypeScript entry, loaded by writer-worker-boot.mjs. */
+  /** Under tsx only: the worker's TypeScript entry, loaded by ts-worker-boot.mjs. */
   entry?: string;
 }
 

@@ -8,13 +8,14 @@
  * If the worker ever dies, the writes it had not answered, and all later ones, run on the main
  * thread's own connection (InlineStoreWriter): slower, never lost.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { NewQuestion, QuestionSettlement } from './questions-repo.js';
 import type { Store } from './store.js';
 import type { BatchWritten, WriteBatch } from './types.js';
+import { spawnWorker } from '../worker-spawn.js';
 import { InlineStoreWriter, type StoreWriter, type WriteDone, type WriteOutcome } from './writer.js';
 import {
   deserialiseError,
@@ -48,15 +49,9 @@ interface Waiting {
   done: (outcome: WriteOutcome<unknown>) => void;
 }
 
-/** The built app ships out/main/store-writer.js beside its main bundle; under tsx, the .ts source. */
-function spawnWorker(data: Omit<WriterWorkerData, 'entry'>): Worker {
-  const options = { workerData: data, transferList: [data.port] };
-  const built = path.join(here, 'store-writer.js');
-  if (fs.existsSync(built)) return new Worker(built, options);
-  const entry = pathToFileURL(path.join(here, 'writer-worker.ts')).href;
-  return new Worker(path.join(here, 'writer-worker-boot.mjs'), {
-    ...options,
-    workerData: { ...data, entry },
+function startWorker(data: Omit<WriterWorkerData, 'entry'>): Worker {
+  return spawnWorker('store-writer.js', path.join(here, 'writer-worker.ts'), data, {
+    transferList: [data.port],
   });
 }
 
@@ -91,7 +86,7 @@ export class ThreadStoreWriter implements StoreWriter {
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     const file = store.db.name;
-    const worker = spawnWorker({ file, port: port2, signal, ...(nativeBinding ? { nativeBinding } : {}) });
+    const worker = startWorker({ file, port: port2, signal, ...(nativeBinding ? { nativeBinding } : {}) });
     const first = await new Promise<WriterReply>((resolve, reject) => {
       port1.once('message', resolve);
       worker.once('error', reject);

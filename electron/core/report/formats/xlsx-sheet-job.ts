@@ -7,8 +7,9 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../../worker-spawn.js';
 import { isSheetWorkerMessage, type SheetWorkerData } from './xlsx-sheet-protocol.js';
 import type { DeflatedData } from './zip-writer.js';
 
@@ -26,19 +27,11 @@ export interface SheetJob {
   dispose(): Promise<void>;
 }
 
-/** The built app ships out/main/xlsx-sheet-worker.js beside its bundle; under tsx, the .ts source. */
 function spawn(data: SheetWorkerData): Worker {
   // V8's default heap limits. Measured on the 8-hour show (2 cores): a 16 MB young generation
   // peaked ~60 MB lower but took 0.5–1.5 s longer (more scavenges of the rows' short-lived
   // strings); 48 MB (about the default) and 128 MB gave no gain in time and 128 MB cost ~130 MB.
-  const options = { workerData: data };
-  const built = path.join(here, 'xlsx-sheet-worker.js');
-  if (fs.existsSync(built)) return new Worker(built, options);
-  const entry = pathToFileURL(path.join(here, 'xlsx-sheet-worker.ts')).href;
-  return new Worker(path.join(here, 'xlsx-sheet-worker-boot.mjs'), {
-    ...options,
-    workerData: { ...data, entry },
-  });
+  return spawnWorker('xlsx-sheet-worker.js', path.join(here, 'xlsx-sheet-worker.ts'), data);
 }
 
 /** The file's bytes, opened only once the copy starts (never, if the export stops first). */

@@ -18,7 +18,7 @@ export interface SheetWorkerData {
   /** The file the deflated sheet goes to (must not exist). */
   spillPath: string;
   level: number;
-  /** Under tsx only: the worker's TypeScript source, loaded by xlsx-sheet-worker-boot.mjs. */
+  /** Under tsx only: the worker's TypeScript source, loaded by ts-worker-boot.mjs. */
   entry?: string;
 }
 
