@@ -10,7 +10,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../electron/core/report/build-report.js';
 import { exportReport } from '../../electron/core/report/export-report.js';
-import { neutraliseCell } from '../../electron/core/report/formats/cells.js';
 import { excelSerial } from '../../electron/core/report/formats/xlsx-values.js';
 import { reportRows } from '../../electron/core/report/report-rows.js';
 import { openStore } from '../../electron/core/store/open-store.js';
@@ -23,6 +22,7 @@ import {
   parseCsv,
   parseMarkdown,
   readDocx,
+  commentCells,
   storedComments,
   tableAfter,
   type StoredComment,
@@ -266,14 +266,7 @@ describe('a fixed-seed show exported in every format, figures equal to the datab
     db.comments.forEach((c, i) => {
       const r = comments[i]!;
       expect(r[0]).toBeCloseTo(excelSerial(c.ts), 9);
-      expect(r.slice(1)).toEqual([
-        c.id,
-        c.user_id,
-        neutraliseCell(c.nickname),
-        neutraliseCell(c.text),
-        c.fan_club ? '是' : '否',
-        c.truncated ? '是' : '否',
-      ]);
+      expect(r.slice(1)).toEqual(commentCells(c));
     });
   });
 
@@ -282,14 +275,7 @@ describe('a fixed-seed show exported in every format, figures equal to the datab
     expect(records).toHaveLength(db.comments.length + 1);
     db.comments.forEach((c, i) => {
       const r = records[i + 1]!;
-      expect(r.slice(1)).toEqual([
-        c.id,
-        c.user_id,
-        neutraliseCell(c.nickname),
-        neutraliseCell(c.text),
-        c.fan_club ? '是' : '否',
-        c.truncated ? '是' : '否',
-      ]);
+      expect(r.slice(1)).toEqual(commentCells(c));
       const d = new Date(c.ts);
       const pad = (n: number) => String(n).padStart(2, '0');
       expect(r[0]).toBe(

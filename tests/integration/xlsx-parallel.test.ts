@@ -28,7 +28,7 @@ import { DB_FILE_NAME, type Store } from '../../electron/core/store/store.js';
 import type { ShowReport } from '../../shared/api/report.js';
 import { storeSimShow } from '../helpers/sim-show.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { SHOW_SHEETS, storedComments } from '../unit/report-formats/read-back.js';
+import { commentCells, SHOW_SHEETS, storedComments } from '../unit/report-formats/read-back.js';
 
 // Records what each sheet thread gave: a sheet, or null (it could not start: built here).
 const outcomes: string[] = [];
@@ -156,14 +156,7 @@ describe('the big sheets built in worker threads', () => {
     comments.forEach((c, i) => {
       const r = commentRows[i + 1]!;
       expectSerial(r[0], excelSerial(c.ts));
-      expect(r.slice(1)).toEqual([
-        c.id,
-        c.user_id,
-        neutraliseCell(c.nickname),
-        neutraliseCell(c.text),
-        c.fan_club ? '是' : '否',
-        c.truncated ? '是' : '否',
-      ]);
+      expect(r.slice(1)).toEqual(commentCells(c));
     });
 
     const questionRows = values(wb.getWorksheet('问题与回复')!, 9);

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import JSZip from 'jszip';
+import { neutraliseCell } from '../../../electron/core/report/formats/cells.js';
 
 /** RFC 4180: fields separated by commas, records by CRLF (or LF); quoted fields may hold both. */
 export function parseCsv(text: string): string[][] {
@@ -206,6 +207,18 @@ export interface StoredComment {
   text: string;
   fan_club: number;
   truncated: number;
+}
+
+/** What the 评论 sheet shows of a stored comment after its time: text neutralised, flags as 是/否. */
+export function commentCells(c: StoredComment): string[] {
+  return [
+    c.id,
+    c.user_id,
+    neutraliseCell(c.nickname),
+    neutraliseCell(c.text),
+    c.fan_club ? '是' : '否',
+    c.truncated ? '是' : '否',
+  ];
 }
 
 /** The show's comments in the order they were stored. */
