@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     startedAt: BENCH_SHOW_START,
     durationMs: Math.round(positive('seconds', values.seconds) * 1000),
   });
-  const server = await startSimFeedServer({ model, clock: 'manual' });
+  const server = await startSimFeedServer({ model, clock: 'manual', cacheFrames: true });
   let comments = 0;
   while (!model.done) {
     for (const event of server.advance(1000)) if (event.type === 'comments') comments += event.items.length;

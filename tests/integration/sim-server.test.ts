@@ -69,43 +69,46 @@ async function getJson(url: string, headers: Record<string, string> = {}) {
 }
 
 describe('sim feed server: socket.io', () => {
-  it('sends hello, replays what it holds, then streams live events with contiguous seq', async () => {
-    const server = await startServer();
-    server.advance(30);
-    const before = server.emitted().length;
-    expect(before).toBeGreaterThan(10);
+  // cacheFrames: the replay writes frames encoded once when the events were produced (bench feed).
+  for (const cacheFrames of [false, true]) {
+    it(`sends hello, replays what it holds, then streams live events with contiguous seq${cacheFrames ? ' (cached frames)' : ''}`, async () => {
+      const server = await startServer({ cacheFrames });
+      server.advance(30);
+      const before = server.emitted().length;
+      expect(before).toBeGreaterThan(10);
 
-    const client = connect(server, { room: 'demo-room' });
-    await waitFor(() => client.events.length === before, 'the replay');
-    expect(client.hellos).toHaveLength(1);
-    expect(client.hellos[0]!.lastSeq).toBe(before);
-    expect(client.hellos[0]!.show.startedAt).toBe(T0);
+      const client = connect(server, { room: 'demo-room' });
+      await waitFor(() => client.events.length === before, 'the replay');
+      expect(client.hellos).toHaveLength(1);
+      expect(client.hellos[0]!.lastSeq).toBe(before);
+      expect(client.hellos[0]!.show.startedAt).toBe(T0);
 
-    const live = server.advance(50);
-    expect(live.length).toBeGreaterThan(0);
-    await waitFor(() => client.events.length === server.emitted().length, 'the live events');
-    expect(seqs(client.events)).toEqual(range(1, server.emitted().length));
-    expect(client.events).toEqual(server.emitted());
-  });
+      const live = server.advance(50);
+      expect(live.length).toBeGreaterThan(0);
+      await waitFor(() => client.events.length === server.emitted().length, 'the live events');
+      expect(seqs(client.events)).toEqual(range(1, server.emitted().length));
+      expect(client.events).toEqual(server.emitted());
+    });
 
-  it('resumes with sinceSeq: exactly the missed events, no duplicates', async () => {
-    const server = await startServer();
-    const first = connect(server, { room: 'demo-room', sinceSeq: 0 });
-    await waitFor(() => first.socket.connected, 'the first connection');
-    server.advance(40);
-    await waitFor(() => first.events.length === server.emitted().length, 'the first events');
-    const seen = first.events.at(-1)!.seq;
-    first.socket.disconnect();
+    it(`resumes with sinceSeq: exactly the missed events, no duplicates${cacheFrames ? ' (cached frames)' : ''}`, async () => {
+      const server = await startServer({ cacheFrames });
+      const first = connect(server, { room: 'demo-room', sinceSeq: 0 });
+      await waitFor(() => first.socket.connected, 'the first connection');
+      server.advance(40);
+      await waitFor(() => first.events.length === server.emitted().length, 'the first events');
+      const seen = first.events.at(-1)!.seq;
+      first.socket.disconnect();
 
-    server.advance(60); // missed while away
-    const second = connect(server, { room: 'demo-room', sinceSeq: seen });
-    await waitFor(() => second.hellos.length === 1, 'hello');
-    server.advance(20);
-    const lastSeq = server.emitted().at(-1)!.seq;
-    await waitFor(() => second.events.at(-1)?.seq === lastSeq, 'the resumed stream');
-    expect(seqs(second.events)).toEqual(range(seen + 1, lastSeq));
-    expect([...first.events, ...second.events]).toEqual(server.emitted());
-  });
+      server.advance(60); // missed while away
+      const second = connect(server, { room: 'demo-room', sinceSeq: seen });
+      await waitFor(() => second.hellos.length === 1, 'hello');
+      server.advance(20);
+      const lastSeq = server.emitted().at(-1)!.seq;
+      await waitFor(() => second.events.at(-1)?.seq === lastSeq, 'the resumed stream');
+      expect(seqs(second.events)).toEqual(range(seen + 1, lastSeq));
+      expect([...first.events, ...second.events]).toEqual(server.emitted());
+    });
+  }
 
   it('replays only the events it still holds when holdEvents is set', async () => {
     const server = await startServer({ holdEvents: 10 });

@@ -29,6 +29,12 @@ export interface SimFeedServerOptions {
   token?: string;
   /** How many recent events are kept for replay and backfill; default: all. */
   holdEvents?: number;
+  /**
+   * Encodes each held event's socket.io frame once, when it is produced, and replays those frames
+   * to every client that connects (default false: encoded per client). The ingest benchmark's
+   * feed sets it so a replay costs the feed process only the writes while the app is timed.
+   */
+  cacheFrames?: boolean;
 }
 
 export interface SimFeedServer {
@@ -63,6 +69,14 @@ export const MAX_PAGE_LIMIT = 10_000;
 
 const ROOM_CHANNEL = 'feed';
 
+/**
+ * socket.io's Client._packet writes already-encoded frames when `preEncoded` is set (what its own
+ * adapters do for a broadcast); its declared type names only packet objects.
+ */
+interface FrameWriter {
+  _packet(frames: string[], opts: { preEncoded: true }): void;
+}
+
 /** What the handshake middleware leaves on each socket. */
 interface ClientData {
   sinceSeq: number;
@@ -79,6 +93,14 @@ function tokensMatch(given: string | undefined, expected: string): boolean {
 function withoutType(event: FeedEvent): Record<string, unknown> {
   const { type: _type, ...payload } = event;
   return payload;
+}
+
+/**
+ * The socket.io frame the server's default parser would write for emit(type, payload) on the main
+ * namespace: packet type 2 (EVENT) and the JSON array (the payloads hold no binary).
+ */
+function eventFrame(event: FeedEvent): string {
+  return `2${JSON.stringify([event.type, withoutType(event)])}`;
 }
 
 /** A non-negative integer from a query parameter, or null when malformed. */
@@ -188,11 +210,17 @@ export async function startSimFeedServer(opts: SimFeedServerOptions): Promise<Si
     next();
   });
 
+  const frames = opts.cacheFrames ? new WeakMap<FeedEvent, string>() : null;
+
   io.on('connection', (socket) => {
     // All synchronous: no event can be broadcast between the replay and joining the channel,
     // so the client gets each seq exactly once.
     socket.emit('hello', model.hello(Date.now()));
-    for (const event of hold.after(socket.data.sinceSeq)) socket.emit(event.type, withoutType(event));
+    for (const event of hold.after(socket.data.sinceSeq)) {
+      const frame = frames?.get(event);
+      if (frame === undefined) socket.emit(event.type, withoutType(event));
+      else (socket.client as unknown as FrameWriter)._packet([frame], { preEncoded: true });
+    }
     void socket.join(ROOM_CHANNEL);
   });
 
@@ -201,6 +229,7 @@ export async function startSimFeedServer(opts: SimFeedServerOptions): Promise<Si
     for (let i = 0; i < steps && !model.done; i++) {
       for (const event of model.step()) {
         hold.add(event);
+        frames?.set(event, eventFrame(event));
         io.to(ROOM_CHANNEL).emit(event.type, withoutType(event));
         produced.push(event);
       }
