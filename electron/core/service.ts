@@ -176,6 +176,7 @@ export class CoreService implements LiveDeskService {
     });
     this.alerts = new AlertService({
       store,
+      writer: deps.writer,
       feed: pipeline,
       now: this.now,
       resourcesDir,

@@ -20,6 +20,7 @@ import type { StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { ShowTargets } from '../../../shared/metrics/targets.js';
 import type { FeedGap } from '../../../shared/api/contract.js';
 import type { Store } from '../store/store.js';
+import type { StoreWriter } from '../store/writer.js';
 import { AlertTracker, toView } from './alert-tracker.js';
 import { FeedHealth } from './feed-health.js';
 import { KeywordEngine } from './keyword-engine.js';
@@ -39,6 +40,8 @@ export interface AlertFeedView {
 
 export interface AlertServiceOptions {
   store: Store;
+  /** Where alert writes go (the store's writer thread in the app); default: the store, at once. */
+  writer?: StoreWriter;
   feed: AlertFeedView;
   now: () => number;
   resourcesDir?: string;
@@ -68,7 +71,12 @@ export class AlertService {
   private cached: { key: string; state: AlertsState } | null = null;
 
   constructor(private readonly opts: AlertServiceOptions) {
-    this.tracker = new AlertTracker({ repo: opts.store.alerts, now: opts.now, onUrgent: opts.onUrgent });
+    this.tracker = new AlertTracker({
+      repo: opts.store.alerts,
+      ...(opts.writer ? { writer: opts.writer } : {}),
+      now: opts.now,
+      onUrgent: opts.onUrgent,
+    });
     this.rules = new AlertRuleSet({
       store: opts.store,
       resourcesDir: opts.resourcesDir,

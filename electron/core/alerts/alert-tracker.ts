@@ -5,7 +5,8 @@
  * change its state; a snoozed alert grows silently and comes back 'open' when it grows after
  * the snooze has ended.
  *
- * Writes are debounced (FLUSH_MS) and batched in one transaction; an alert that could not be
+ * Writes are debounced (FLUSH_MS) and batched in one transaction, through the store's writer (its
+ * thread in the app, so this thread never waits for the write lock); an alert that could not be
  * written (disk full) stays dirty in memory and is retried. Ids are assigned here, so an alert
  * keeps its id while its write waits. Open episodes are not carried across a restart: the
  * stored last match of each rule only keeps the cooldown.
@@ -20,14 +21,15 @@ import {
 import type { AlertRule, Severity } from '../../../shared/alerts/rules.js';
 import { describeStorageError } from '../ingest/storage-errors.js';
 import type { AlertsRepo, StoredAlert } from '../store/alerts-repo.js';
+import { runNow, type StoreWriter, type WriteOutcome } from '../store/writer.js';
 
 /**
- * How long growth may wait in memory before it is written (an alert survives a crash after this;
- * readers of the store flush first). Each flush takes the write lock beside the writer thread's
- * commits and may wait for one: at 250 ms that waiting was ~6 % of the main thread in the ingest
- * bench (CPU profile), at 1 s a quarter of it.
+ * How long growth may wait in memory before it is handed to the writer (an alert survives a
+ * crash after this; readers of the store flush first). When the main connection wrote alerts
+ * itself, each write waited for the writer thread's lock (up to seconds in the ingest bench);
+ * through the writer it is one more small write in the writer's next transaction.
  */
-export const FLUSH_MS = 1000;
+export const FLUSH_MS = 250;
 const RETRY_MS = 1000;
 /**
  * Viewers remembered per episode. An alert that keeps growing all show (a price question every
@@ -71,6 +73,8 @@ export interface GrowInput {
 
 export interface TrackerOptions {
   repo: AlertsRepo;
+  /** Where the writes go; default: the repo's own connection, at once. */
+  writer?: Pick<StoreWriter, 'saveAlerts' | 'drain'>;
   now: () => number;
   /** An alert was raised or came back from a snooze: push it now, not on the next tick. */
   onUrgent: () => void;
@@ -111,6 +115,9 @@ export class AlertTracker {
   /** Last match per rule of alerts whose episode is over (or was stored before a restart). */
   private readonly lastClock = new Map<string, number>();
   private readonly dirty = new Set<StoredAlert>();
+  /** Handed to the writer and not yet answered (find() must still see their latest state). */
+  private readonly writing = new Set<StoredAlert>();
+  private readonly writer: Pick<StoreWriter, 'saveAlerts' | 'drain'>;
   private nextId: number;
   private flushTimer: NodeJS.Timeout | null = null;
   private failing = false;
@@ -119,6 +126,10 @@ export class AlertTracker {
 
   constructor(private readonly opts: TrackerOptions) {
     this.nextId = opts.repo.nextId();
+    this.writer = opts.writer ?? {
+      saveAlerts: (alerts, done) => runNow(() => opts.repo.save(alerts), done),
+      drain() {},
+    };
   }
 
   get currentShowId(): string | null {
@@ -253,6 +264,7 @@ export class AlertTracker {
   private find(id: number): StoredAlert | null {
     for (const episode of this.episodes.values()) if (episode.alert.id === id) return episode.alert;
     for (const alert of this.dirty) if (alert.id === id) return alert;
+    for (const alert of this.writing) if (alert.id === id) return alert;
     return this.recent.find((a) => a.id === id) ?? this.opts.repo.get(id);
   }
 
@@ -296,27 +308,39 @@ export class AlertTracker {
     return { ...this.open };
   }
 
-  /** Writes what changed; on failure it stays in memory and is retried. */
+  /** Writes what changed and waits for it (a read after this sees it); a failure is retried. */
   flush(): void {
+    this.hand();
+    this.writer.drain();
+  }
+
+  /** Hands what changed to the writer (a copy of it as it is now); on failure it stays dirty. */
+  private hand(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     if (this.dirty.size === 0) return;
     const batch = [...this.dirty];
-    try {
-      this.opts.repo.save(batch);
-    } catch (err) {
-      if (!this.failing) console.error(`alerts: cannot write: ${describeStorageError(err)}`);
-      this.failing = true;
-      this.scheduleFlush(RETRY_MS);
+    this.dirty.clear();
+    for (const alert of batch) this.writing.add(alert);
+    this.writer.saveAlerts(batch, (outcome) => this.written(batch, outcome));
+  }
+
+  private written(batch: readonly StoredAlert[], outcome: WriteOutcome<void>): void {
+    for (const alert of batch) this.writing.delete(alert);
+    if (outcome.ok) {
+      this.failing = false;
       return;
     }
-    this.failing = false;
-    for (const alert of batch) this.dirty.delete(alert);
+    if (!this.failing) console.error(`alerts: cannot write: ${describeStorageError(outcome.error)}`);
+    this.failing = true;
+    // Growth since the hand-over is dirty already; the rest goes again, in the same set.
+    for (const alert of batch) this.dirty.add(alert);
+    this.scheduleFlush(RETRY_MS);
   }
 
   private scheduleFlush(ms: number): void {
     if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => this.flush(), ms);
+    this.flushTimer = setTimeout(() => this.hand(), ms);
     this.flushTimer.unref();
   }
 

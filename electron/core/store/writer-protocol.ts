@@ -1,5 +1,6 @@
 /** Messages between the main thread and the store's writer thread (writer-worker.ts). */
 import type { MessagePort } from 'node:worker_threads';
+import type { StoredAlert } from './alerts-repo.js';
 import type { NewQuestion, QuestionSettlement } from './questions-repo.js';
 import type { NewComment, WriteBatch } from './types.js';
 
@@ -24,6 +25,7 @@ export type WriterRequest =
       suggested: ReadonlyMap<string, number>;
     }
   | { id: number; kind: 'settle'; settlement: QuestionSettlement }
+  | { id: number; kind: 'alerts'; alerts: readonly StoredAlert[] }
   | { id: number; kind: 'close' };
 
 /**

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { StoredAlert } from './alerts-repo.js';
 import type { NewQuestion, QuestionSettlement } from './questions-repo.js';
 import type { Store } from './store.js';
 import type { BatchWritten, WriteBatch } from './types.js';
@@ -36,7 +37,8 @@ const DEFAULT_WAL_AUTOCHECKPOINT = 1000;
 type Write =
   | { kind: 'batches'; batches: readonly WriteBatch[] }
   | { kind: 'questions'; questions: readonly NewQuestion[]; suggested: ReadonlyMap<string, number> }
-  | { kind: 'settle'; settlement: QuestionSettlement };
+  | { kind: 'settle'; settlement: QuestionSettlement }
+  | { kind: 'alerts'; alerts: readonly StoredAlert[] };
 
 function toRequest(write: Write, id: number): WriterRequest {
   return write.kind === 'batches'
@@ -122,6 +124,10 @@ export class ThreadStoreWriter implements StoreWriter {
 
   settleGroup(settlement: QuestionSettlement, done: WriteDone<number>): void {
     this.post({ kind: 'settle', settlement }, done);
+  }
+
+  saveAlerts(alerts: readonly StoredAlert[], done: WriteDone<void>): void {
+    this.post({ kind: 'alerts', alerts }, done);
   }
 
   private post<T>(write: Write, done: WriteDone<T>): void {
@@ -229,5 +235,7 @@ function runInline(writer: InlineStoreWriter, write: Write, done: WriteDone<unkn
       return writer.insertQuestions(write.questions, write.suggested, done);
     case 'settle':
       return writer.settleGroup(write.settlement, done);
+    case 'alerts':
+      return writer.saveAlerts(write.alerts, done);
   }
 }

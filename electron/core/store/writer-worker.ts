@@ -94,6 +94,8 @@ function write(store: Store, request: Write): unknown {
       const s = request.settlement;
       return store.questions.settleGroup(s.showId, s.groupKey, s.state, s.at, s.faqId);
     }
+    case 'alerts':
+      return store.alerts.save(request.alerts);
   }
 }
 

@@ -6,6 +6,7 @@
  * the writes were handed over. InlineStoreWriter does the write at once on the caller's
  * connection (tests, tools); both behave the same from outside.
  */
+import type { StoredAlert } from './alerts-repo.js';
 import type { QuestionSettlement, NewQuestion } from './questions-repo.js';
 import type { Store } from './store.js';
 import type { BatchWritten, WriteBatch } from './types.js';
@@ -22,6 +23,8 @@ export interface StoreWriter {
     done: WriteDone<number>,
   ): void;
   settleGroup(settlement: QuestionSettlement, done: WriteDone<number>): void;
+  /** New and grown alerts in one transaction (AlertsRepo.save). */
+  saveAlerts(alerts: readonly StoredAlert[], done: WriteDone<void>): void;
   /**
    * Returns once every write handed over before the call is committed or has failed and its
    * callback has run: a read that follows sees them. Writes those callbacks hand over meanwhile
@@ -64,6 +67,10 @@ export class InlineStoreWriter implements StoreWriter {
 
   settleGroup(s: QuestionSettlement, done: WriteDone<number>): void {
     runNow(() => this.store.questions.settleGroup(s.showId, s.groupKey, s.state, s.at, s.faqId), done);
+  }
+
+  saveAlerts(alerts: readonly StoredAlert[], done: WriteDone<void>): void {
+    runNow(() => this.store.alerts.save(alerts), done);
   }
 
   drain(): void {}
