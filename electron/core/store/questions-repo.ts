@@ -83,6 +83,24 @@ interface GroupAddition {
   count: number;
 }
 
+/**
+ * Questions are indexed by (show, id >> QUESTION_BUCKET_BITS, group) — schema v10, whose index
+ * expression this must match. A group's pending questions are in the buckets from its first
+ * pending question (question_groups.first_pending_id) to the newest question. INDEXED BY: without
+ * statistics the planner prefers (show_id, state), which reads every pending question of the show.
+ */
+export const QUESTION_BUCKET_BITS = 12;
+const PENDING_BUCKETS = `WITH RECURSIVE bucket(n) AS (
+  SELECT first_pending_id >> ${QUESTION_BUCKET_BITS} FROM question_groups
+  WHERE show_id = @showId AND group_key = @groupKey AND first_pending_id IS NOT NULL
+  UNION ALL
+  SELECT n + 1 FROM bucket WHERE n < (SELECT max(id) FROM questions) >> ${QUESTION_BUCKET_BITS})`;
+const PENDING_IN_GROUP = `show_id = @showId AND (id >> ${QUESTION_BUCKET_BITS}) IN bucket
+  AND group_key = @groupKey AND state = 'pending'`;
+/** When each pending question of a group (@showId, @groupKey) arrived, in arrival order. */
+export const PENDING_SEEN_ATS_SQL = `${PENDING_BUCKETS}
+  SELECT seen_at FROM questions INDEXED BY questions_show_bucket_group WHERE ${PENDING_IN_GROUP} ORDER BY id`;
+
 const STATES: readonly QuestionState[] = ['pending', 'answered', 'dismissed'];
 const stateOf = (value: string): QuestionState =>
   (STATES as readonly string[]).includes(value) ? (value as QuestionState) : 'pending';
@@ -128,9 +146,10 @@ export class QuestionsRepo {
       insert: db.prepare(`
         INSERT OR IGNORE INTO questions (show_id, comment_id, ts, seen_at, user_id, nickname, text, group_key, suggestions)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      settle: db.prepare(`
-        UPDATE questions SET state = @state, answered_at = @at, answered_faq = @faqId
-        WHERE show_id = @showId AND group_key = @groupKey AND state = 'pending'`),
+      settle: db.prepare(`${PENDING_BUCKETS}
+        UPDATE questions INDEXED BY questions_show_bucket_group
+        SET state = @state, answered_at = @at, answered_faq = @faqId
+        WHERE ${PENDING_IN_GROUP}`),
       // A flush's questions of one group, added to its totals (a new group starts with them).
       addToGroup: db.prepare(`
         INSERT INTO question_groups (show_id, group_key, first_id, first_seen_at, total, pending, first_pending_id)
@@ -155,9 +174,7 @@ export class QuestionsRepo {
         )
         .raw(true),
       pendingSeenAts: db
-        .prepare<[string, string], number>(
-          `SELECT seen_at FROM questions WHERE show_id = ? AND group_key = ? AND state = 'pending' ORDER BY id`,
-        )
+        .prepare<[{ showId: string; groupKey: string }], number>(PENDING_SEEN_ATS_SQL)
         .pluck(),
       newest: db.prepare<[string, number], QuestionRow>(
         'SELECT * FROM questions WHERE show_id = ? ORDER BY id DESC LIMIT ?',
@@ -236,7 +253,7 @@ export class QuestionsRepo {
 
   /** When each pending question of a group arrived, in arrival order (its response times when answered). */
   pendingSeenAts(showId: string, groupKey: string): number[] {
-    return this.stmt.pendingSeenAts.all(showId, groupKey);
+    return this.stmt.pendingSeenAts.all({ showId, groupKey });
   }
 
   /** Every question of a show in arrival order, for rebuilding its pending groups and KPIs. */

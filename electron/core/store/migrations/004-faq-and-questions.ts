@@ -44,7 +44,7 @@ CREATE TABLE questions (
 );
 -- Pending (or answered …) questions of a show in arrival order; the rowid is the index's tail.
 CREATE INDEX questions_show_state ON questions(show_id, state);
--- One answer settles a group: every pending question of (show, group).
+-- One answer settles a group: every pending question of (show, group). (v10: by id bucket instead.)
 CREATE INDEX questions_show_group ON questions(show_id, group_key);
 -- Newest first across states (listQuestions without a state).
 CREATE INDEX questions_show ON questions(show_id);

@@ -12,6 +12,7 @@ import * as m006 from './006-operations.js';
 import * as m007 from './007-report-texts.js';
 import * as m008 from './008-question-groups.js';
 import * as m009 from './009-comment-csv-logs.js';
+import * as m010 from './010-question-group-buckets.js';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, up: m007.up },
   { version: 8, up: m008.up },
   { version: 9, up: m009.up },
+  { version: 10, up: m010.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
