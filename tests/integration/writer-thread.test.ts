@@ -4,6 +4,7 @@
  * the worker cannot write handled as on the main thread; and the worker dying mid-ingest.
  */
 import Database from 'better-sqlite3';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MetricsEngine } from '../../electron/core/engines/metrics-engine.js';
@@ -110,6 +111,68 @@ describe('store writer thread', () => {
     expect(done).toEqual(['insert 2', 'settle 2', 'insert 1']);
     expect(store.questions.list('show-1', 'pending', 10).map((x) => x.commentId)).toEqual(['c']);
     expect(store.questions.list('show-1', 'answered', 10)).toHaveLength(2);
+  });
+
+  it('stores questions that crossed as columns exactly as the main connection stores them', () => {
+    const questions = Array.from({ length: 50 }, (_, i) => ({
+      showId: i % 7 === 0 ? 'show-2' : 'show-1',
+      commentId: `c${i}`,
+      ts: T0 + i,
+      seenAt: T0 + 1000 + i * 3.5,
+      userId: `u${i % 5}`,
+      nickname: i % 3 === 0 ? '' : `观众${i}😀`,
+      text: i % 4 === 0 ? '红色还有吗"，\n' : `${i}号链接多少钱？`,
+      groupKey: `g${i % 6}`,
+      suggestions:
+        i % 2 === 0
+          ? []
+          : [
+              { faqId: 'price', score: 0.875 },
+              { faqId: 'stock_available', score: 0.5 },
+            ],
+    }));
+    writer.insertQuestions(questions, new Map([['price', 25]]), () => {});
+    writer.drain();
+    const inline = openStore(path.join(tmp.dir, 'inline')).store;
+    try {
+      inline.questions.insert(questions, new Map([['price', 25]]));
+      const all = (db: Database.Database) => db.prepare('SELECT * FROM questions ORDER BY id').all();
+      const groups = (db: Database.Database) =>
+        db.prepare('SELECT * FROM question_groups ORDER BY show_id, group_key').all();
+      type Row = Record<string, unknown> & { suggestions: string };
+      expect(
+        (all(store.db) as Row[]).map((r) => [
+          r.show_id,
+          r.comment_id,
+          r.ts,
+          r.seen_at,
+          r.user_id,
+          r.nickname,
+          r.text,
+          r.group_key,
+          JSON.parse(r.suggestions),
+        ]),
+      ).toEqual(
+        questions.map((q) => [
+          q.showId,
+          q.commentId,
+          q.ts,
+          q.seenAt,
+          q.userId,
+          q.nickname,
+          q.text,
+          q.groupKey,
+          q.suggestions,
+        ]),
+      );
+      expect(all(store.db)).toEqual(all(inline.db));
+      expect(groups(store.db)).toEqual(groups(inline.db));
+      expect(inline.questions.list('show-2', undefined, 1)[0]!.suggestions).toEqual(
+        questions[49]!.suggestions,
+      );
+    } finally {
+      inline.close();
+    }
   });
 
   it('reports a batch the worker cannot write with its SQLite code; the pipeline gives it up as a gap', () => {

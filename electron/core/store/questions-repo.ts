@@ -18,6 +18,51 @@ export interface NewQuestion {
   suggestions: FaqSuggestion[];
 }
 
+/**
+ * A flush's questions as columns, the form they cross to the writer thread in: a few arrays
+ * instead of an object (and a suggestions array of objects) per question, which cost both threads
+ * structured-clone time and garbage. suggestions: each question's stored JSON.
+ */
+export interface QuestionColumns {
+  showId: string[];
+  commentId: string[];
+  ts: Float64Array;
+  seenAt: Float64Array;
+  userId: string[];
+  nickname: string[];
+  text: string[];
+  groupKey: string[];
+  suggestions: string[];
+}
+
+export function encodeQuestions(questions: readonly NewQuestion[]): QuestionColumns {
+  const n = questions.length;
+  const c: QuestionColumns = {
+    showId: new Array<string>(n),
+    commentId: new Array<string>(n),
+    ts: new Float64Array(n),
+    seenAt: new Float64Array(n),
+    userId: new Array<string>(n),
+    nickname: new Array<string>(n),
+    text: new Array<string>(n),
+    groupKey: new Array<string>(n),
+    suggestions: new Array<string>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const q = questions[i]!;
+    c.showId[i] = q.showId;
+    c.commentId[i] = q.commentId;
+    c.ts[i] = q.ts;
+    c.seenAt[i] = q.seenAt;
+    c.userId[i] = q.userId;
+    c.nickname[i] = q.nickname;
+    c.text[i] = q.text;
+    c.groupKey[i] = q.groupKey;
+    c.suggestions[i] = JSON.stringify(q.suggestions);
+  }
+  return c;
+}
+
 /** One answer or dismissal of a group, as a message (settleGroup's arguments). */
 export interface QuestionSettlement {
   showId: string;
@@ -190,33 +235,40 @@ export class QuestionsRepo {
    * already stored (same comment) is skipped. Returns how many were inserted.
    */
   insert(questions: readonly NewQuestion[], suggested: ReadonlyMap<string, number>): number {
+    return this.insertColumns(encodeQuestions(questions), suggested);
+  }
+
+  /** insert() of questions already in columns (the writer thread's form). */
+  insertColumns(c: QuestionColumns, suggested: ReadonlyMap<string, number>): number {
     return this.db.transaction(() => {
       let inserted = 0;
       // One totals update per group of the flush, not per question.
       const groups = new Map<string, GroupAddition>();
-      for (const q of questions) {
+      for (let i = 0; i < c.commentId.length; i++) {
+        const showId = c.showId[i]!;
+        const groupKey = c.groupKey[i]!;
         const info = this.stmt.insert.run(
-          q.showId,
-          q.commentId,
-          q.ts,
-          q.seenAt,
-          q.userId,
-          q.nickname,
-          q.text,
-          q.groupKey,
-          JSON.stringify(q.suggestions),
+          showId,
+          c.commentId[i],
+          c.ts[i],
+          c.seenAt[i],
+          c.userId[i],
+          c.nickname[i],
+          c.text[i],
+          groupKey,
+          c.suggestions[i],
         );
         if (info.changes === 0) continue;
         inserted++;
-        const key = `${q.showId}\u0000${q.groupKey}`;
+        const key = `${showId}\u0000${groupKey}`;
         const group = groups.get(key);
         if (group) group.count++;
         else
           groups.set(key, {
-            showId: q.showId,
-            groupKey: q.groupKey,
+            showId,
+            groupKey,
             firstId: Number(info.lastInsertRowid),
-            firstSeenAt: q.seenAt,
+            firstSeenAt: c.seenAt[i]!,
             count: 1,
           });
       }

@@ -1,7 +1,7 @@
 /** Messages between the main thread and the store's writer thread (writer-worker.ts). */
 import type { MessagePort } from 'node:worker_threads';
 import type { StoredAlert } from './alerts-repo.js';
-import type { NewQuestion, QuestionSettlement } from './questions-repo.js';
+import type { QuestionColumns, QuestionSettlement } from './questions-repo.js';
 import type { NewComment, WriteBatch } from './types.js';
 
 export interface WriterWorkerData {
@@ -21,7 +21,7 @@ export type WriterRequest =
   | {
       id: number;
       kind: 'questions';
-      questions: readonly NewQuestion[];
+      questions: QuestionColumns;
       suggested: ReadonlyMap<string, number>;
     }
   | { id: number; kind: 'settle'; settlement: QuestionSettlement }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { StoredAlert } from './alerts-repo.js';
-import type { NewQuestion, QuestionSettlement } from './questions-repo.js';
+import { encodeQuestions, type NewQuestion, type QuestionSettlement } from './questions-repo.js';
 import type { Store } from './store.js';
 import type { BatchWritten, WriteBatch } from './types.js';
 import { spawnWorker } from '../worker-spawn.js';
@@ -41,9 +41,19 @@ type Write =
   | { kind: 'alerts'; alerts: readonly StoredAlert[] };
 
 function toRequest(write: Write, id: number): WriterRequest {
-  return write.kind === 'batches'
-    ? { id, kind: 'batches', batches: write.batches.map(encodeBatch) }
-    : { ...write, id };
+  switch (write.kind) {
+    case 'batches':
+      return { id, kind: 'batches', batches: write.batches.map(encodeBatch) };
+    case 'questions':
+      return {
+        id,
+        kind: 'questions',
+        questions: encodeQuestions(write.questions),
+        suggested: write.suggested,
+      };
+    default:
+      return { ...write, id };
+  }
 }
 
 interface Waiting {

@@ -89,7 +89,7 @@ function write(store: Store, request: Write): unknown {
     case 'batches':
       return store.writeBatchesIds(request.batches.map(decodeBatch));
     case 'questions':
-      return store.questions.insert(request.questions, request.suggested);
+      return store.questions.insertColumns(request.questions, request.suggested);
     case 'settle': {
       const s = request.settlement;
       return store.questions.settleGroup(s.showId, s.groupKey, s.state, s.at, s.faqId);
