@@ -43,11 +43,12 @@ export async function startLiveDesk(
   options: RuntimeOptions = {},
 ): Promise<LiveDeskRuntime> {
   const { store, movedAside } = openStore(config.dataDir, { nativeBinding: options.nativeBinding });
-  // Comment batches and questions are written on a thread of their own (its own connection):
-  // SQLite's inserts were the biggest share of this thread's time while ingesting.
+  // Comment batches, questions and alerts are written on a thread of their own (its own
+  // connection): SQLite's inserts were the biggest share of this thread's time while ingesting.
+  // It boots while the rest starts; writes handed over meanwhile wait for it.
   let writer: StoreWriter;
   try {
-    writer = await ThreadStoreWriter.start(store, options.nativeBinding);
+    writer = ThreadStoreWriter.launch(store, options.nativeBinding);
   } catch (err) {
     console.error(`store writer thread did not start, writing on the main thread: ${String(err)}`);
     writer = new InlineStoreWriter(store);

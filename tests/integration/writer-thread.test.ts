@@ -277,4 +277,46 @@ describe('store writer thread', () => {
     expect(store.getShow('show-1')?.lastSeq).toBe(5);
     pipeline.stop();
   });
+
+  /** A pipeline on a writer launched just now: its batches are handed over before the thread is up. */
+  async function ingestOnLaunched(launched: ThreadStoreWriter): Promise<IngestPipeline> {
+    const pipeline = new IngestPipeline({
+      store,
+      writer: launched,
+      metrics: new MetricsEngine(),
+      sourceKind: 'socketio',
+    });
+    pipeline.handleHello(hello());
+    for (let seq = 1; seq <= 3; seq++) pipeline.handleEvent('comments', { seq, items: comments(seq, 10) });
+    pipeline.flush();
+    await launched.ready;
+    return pipeline;
+  }
+
+  it('takes writes while its thread is still starting: they wait for it, in order', async () => {
+    await writer.close(); // this test's own writer instead
+    writer = ThreadStoreWriter.launch(store);
+    const pipeline = await ingestOnLaunched(writer);
+    expect(countOnDisk('SELECT count(*) FROM comments')).toBe(30);
+    expect(pipeline.counters.commentsStored).toBe(30);
+    expect(store.getShow('show-1')?.lastSeq).toBe(3);
+    pipeline.stop();
+  });
+
+  it('a thread that cannot open the database hands every write to the main connection', async () => {
+    await writer.close();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      writer = ThreadStoreWriter.launch(store, path.join(tmp.dir, 'no-such-binding.node'));
+      const pipeline = await ingestOnLaunched(writer);
+      expect(String(errors.mock.calls[0]?.[0])).toMatch(/store writer thread did not start/);
+      pipeline.handleEvent('comments', { seq: 4, items: comments(4, 10) });
+      pipeline.flush();
+      expect(countOnDisk('SELECT count(*) FROM comments')).toBe(40);
+      expect(store.getShow('show-1')?.lastSeq).toBe(4);
+      pipeline.stop();
+    } finally {
+      errors.mockRestore();
+    }
+  });
 });

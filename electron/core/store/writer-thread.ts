@@ -78,6 +78,10 @@ export class ThreadStoreWriter implements StoreWriter {
   /** Whether Atomics.wait may block this thread (see sleep). */
   private canBlock = true;
 
+  /** Resolves once the thread has its connection open, or once its writes fell back here. */
+  readonly ready: Promise<void>;
+  private markReady: () => void = () => {};
+
   private constructor(
     private readonly worker: Worker,
     private readonly port: MessagePort,
@@ -85,6 +89,7 @@ export class ThreadStoreWriter implements StoreWriter {
     private readonly store: Store,
   ) {
     this.counter = new Int32Array(signal);
+    this.ready = new Promise<void>((resolve) => (this.markReady = resolve));
     port.on('message', (reply: WriterReply) => this.answer(reply));
     worker.on('error', (err) => console.error(`store writer thread: ${err.message}`));
     worker.on('exit', () => this.takeOver());
@@ -93,31 +98,28 @@ export class ThreadStoreWriter implements StoreWriter {
     worker.unref();
   }
 
-  /** Starts the thread on the database `store` has open; resolves once its connection is open. */
-  static async start(store: Store, nativeBinding?: string): Promise<ThreadStoreWriter> {
+  /**
+   * Starts the thread on the database `store` has open and returns at once: writes handed over
+   * before the thread's connection is open wait in its port (the thread boots — ~340 ms under tsx —
+   * while this thread goes on starting the app). If the thread cannot open the database or dies,
+   * its writes and all later ones run on `store`'s connection instead.
+   */
+  static launch(store: Store, nativeBinding?: string): ThreadStoreWriter {
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     const file = store.db.name;
     const worker = startWorker({ file, port: port2, signal, ...(nativeBinding ? { nativeBinding } : {}) });
-    const first = await new Promise<WriterReply>((resolve, reject) => {
-      port1.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the store writer thread exited (${code})`)));
-    }).catch(async (err: unknown) => {
-      port1.close();
-      await worker.terminate();
-      throw err;
-    });
-    if (!first.ok) {
-      port1.close();
-      await worker.terminate();
-      throw deserialiseError(first.error);
-    }
-    worker.removeAllListeners();
     // The writer's commits checkpoint the WAL; the main connection's rare writes must not do
     // that work on the thread that serves the UI (it runs on the commit that crosses the limit).
     store.db.pragma('wal_autocheckpoint = 0');
     return new ThreadStoreWriter(worker, port1, signal, store);
+  }
+
+  /** launch(), resolved once the thread's connection is open (or its writes fell back here). */
+  static async start(store: Store, nativeBinding?: string): Promise<ThreadStoreWriter> {
+    const writer = ThreadStoreWriter.launch(store, nativeBinding);
+    await writer.ready;
+    return writer;
   }
 
   writeBatches(batches: readonly WriteBatch[], done: WriteDone<BatchWritten[]>): void {
@@ -152,6 +154,15 @@ export class ThreadStoreWriter implements StoreWriter {
   }
 
   private answer(reply: WriterReply): void {
+    if (reply.id === 0) {
+      // The thread's first word: its connection is open, or it could not open one (and ends).
+      if (!reply.ok) {
+        console.error(`store writer thread did not start: ${deserialiseError(reply.error).message}`);
+        this.takeOver();
+      }
+      this.markReady();
+      return;
+    }
     const waiting = this.waiting.get(reply.id);
     if (!waiting) return;
     this.waiting.delete(reply.id);
@@ -200,6 +211,7 @@ export class ThreadStoreWriter implements StoreWriter {
 
   /** The worker is gone: what it had not answered runs here, in order, and so does all that follows. */
   private takeOver(): void {
+    this.markReady();
     if (this.closed && this.waiting.size === 0) return;
     if (!this.inline) {
       this.inline = new InlineStoreWriter(this.store);
