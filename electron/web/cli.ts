@@ -2,6 +2,8 @@
  * `npm run web -- [flags]`: LiveDesk's core plus the web host, for a browser on this machine.
  * Same flags as the desktop app (README), plus --port, --host and --web-token.
  */
+// First: builds the renderer when out/web is missing or stale (in this process: one node start less).
+import '../../scripts/ensure-renderer.mjs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
