@@ -4,6 +4,8 @@
  * the worker cannot write handled as on the main thread; and the worker dying mid-ingest.
  */
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -301,6 +303,25 @@ describe('store writer thread', () => {
     expect(pipeline.counters.commentsStored).toBe(30);
     expect(store.getShow('show-1')?.lastSeq).toBe(3);
     pipeline.stop();
+  });
+
+  it('keeps the process alive while start() waits for the thread (a script with nothing else to do)', () => {
+    // The thread's port and worker are unref'd once it is up; before that, a script whose only
+    // work was awaiting start() ended right there with the wait unsettled (the soak did).
+    const module = (file: string) => new URL(`../../electron/core/store/${file}`, import.meta.url).href;
+    const script = path.join(tmp.dir, 'start-writer.mjs');
+    fs.writeFileSync(
+      script,
+      `const { openStore } = await import(${JSON.stringify(module('open-store.ts'))});
+       const { ThreadStoreWriter } = await import(${JSON.stringify(module('writer-thread.ts'))});
+       const { store } = openStore(${JSON.stringify(path.join(tmp.dir, 'child'))});
+       const writer = await ThreadStoreWriter.start(store);
+       console.log('started');
+       await writer.close();
+       store.close();`,
+    );
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+    expect(out.trim()).toBe('started');
   });
 
   it('a thread that cannot open the database hands every write to the main connection', async () => {

@@ -89,13 +89,19 @@ export class ThreadStoreWriter implements StoreWriter {
     private readonly store: Store,
   ) {
     this.counter = new Int32Array(signal);
-    this.ready = new Promise<void>((resolve) => (this.markReady = resolve));
     port.on('message', (reply: WriterReply) => this.answer(reply));
     worker.on('error', (err) => console.error(`store writer thread: ${err.message}`));
     worker.on('exit', () => this.takeOver());
-    // The writer never keeps the process alive by itself: stop() drains and closes it.
-    port.unref();
-    worker.unref();
+    // Once its connection is open the writer never keeps the process alive by itself (stop()
+    // drains and closes it); until then it does, or a process whose only work is awaiting
+    // `ready` would end right there.
+    this.ready = new Promise<void>((resolve) => {
+      this.markReady = () => {
+        port.unref();
+        worker.unref();
+        resolve();
+      };
+    });
   }
 
   /**
