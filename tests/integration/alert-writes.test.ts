@@ -99,6 +99,34 @@ describe('alert writes', () => {
     }
   });
 
+  it('waits for the writer only while an alert write of its own is out', () => {
+    // The writer's backlog (comment batches, or its thread still booting) is not the tracker's to
+    // wait for: a show's first stats call setShow → flush while the writer is busy.
+    const answers: (() => void)[] = [];
+    let drains = 0;
+    const writer: Pick<StoreWriter, 'saveAlerts' | 'drain'> = {
+      saveAlerts(alerts, done) {
+        const copy: StoredAlert[] = structuredClone([...alerts]);
+        answers.push(() => runNow(() => store.alerts.save(copy), done));
+      },
+      drain() {
+        drains++;
+        while (answers.length > 0) answers.shift()!();
+      },
+    };
+    const tracker = new AlertTracker({ repo: store.alerts, writer, now: () => T0, onUrgent: () => {} });
+    tracker.setShow('show-1');
+    tracker.flush();
+    expect(drains).toBe(0);
+    const episode = raise(tracker);
+    tracker.flush();
+    expect(drains).toBe(1);
+    expect(storedCounts()).toEqual({ [episode.alert.id]: 3 });
+    tracker.setShow('show-2');
+    expect(drains).toBe(1);
+    tracker.stop();
+  });
+
   it('a failed write keeps the alert dirty; the retry writes it as it has grown since', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     // A writer that answers on drain(), with a copy taken at hand-over (as postMessage does), and

@@ -311,7 +311,9 @@ export class AlertTracker {
   /** Writes what changed and waits for it (a read after this sees it); a failure is retried. */
   flush(): void {
     this.hand();
-    this.writer.drain();
+    // Only alert writes are ours to wait for: with none out, a wait would be for the writer's
+    // whole backlog (or, at the first stats of a show, for its thread to boot).
+    if (this.writing.size > 0) this.writer.drain();
   }
 
   /** Hands what changed to the writer (a copy of it as it is now); on failure it stays dirty. */
