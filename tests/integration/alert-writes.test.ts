@@ -4,16 +4,15 @@
  * leaves the alert dirty: the next write carries it with whatever it grew meanwhile.
  */
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AlertTracker } from '../../electron/core/alerts/alert-tracker.js';
 import type { StoredAlert } from '../../electron/core/store/alerts-repo.js';
-import { openStore } from '../../electron/core/store/open-store.js';
 import type { Store } from '../../electron/core/store/store.js';
 import { ThreadStoreWriter } from '../../electron/core/store/writer-thread.js';
 import { runNow, type StoreWriter } from '../../electron/core/store/writer.js';
 import type { KeywordRule } from '../../shared/alerts/rules.js';
 import { T0 } from '../helpers/events.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { eachTempStore } from '../helpers/temp-store.js';
 
 const RULE: KeywordRule = {
   id: 'stream-fault',
@@ -39,16 +38,8 @@ const sample = (n: number) => ({
   ts: T0 + n,
 });
 
-let tmp: ReturnType<typeof makeTempDir>;
 let store: Store;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openStore(tmp.dir).store;
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+eachTempStore((s) => (store = s));
 
 /** What another connection reads of the stored alerts (id → count). */
 function storedCounts(): Record<number, number> {

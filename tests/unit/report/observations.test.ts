@@ -3,13 +3,12 @@
  * sentence with its count and local times; a clean show gives none (and the prefilled text says
  * so); an audience fall and slow replies are named with their figures.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../../electron/core/report/build-report.js';
-import { openStore } from '../../../electron/core/store/open-store.js';
 import type { Store } from '../../../electron/core/store/store.js';
 import { emptyBatch } from '../../../electron/core/store/types.js';
 import type { ShowReport } from '../../../shared/api/report.js';
-import { makeTempDir } from '../../helpers/temp-dir.js';
+import { eachTempStore } from '../../helpers/temp-store.js';
 import { MINUTE, alertRow, writeHandShow } from './hand-show.js';
 
 // 12:00 UTC is 20:00 in Shanghai: the report writes local times.
@@ -18,16 +17,8 @@ beforeAll(() => (process.env.TZ = 'Asia/Shanghai'));
 afterAll(() => (process.env.TZ = ORIGINAL_TZ));
 
 const T = Date.UTC(2026, 10, 23, 12, 0);
-let tmp: ReturnType<typeof makeTempDir>;
 let store: Store;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openStore(tmp.dir).store;
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+eachTempStore((s) => (store = s));
 
 const FINAL = { pv: 20000, uv: 8000, gmv: 5_000_000, orders: 400, buyers: 300, comments: 6000 };
 
