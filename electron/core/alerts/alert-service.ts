@@ -73,7 +73,7 @@ export class AlertService {
   constructor(private readonly opts: AlertServiceOptions) {
     this.tracker = new AlertTracker({
       repo: opts.store.alerts,
-      ...(opts.writer ? { writer: opts.writer } : {}),
+      writer: opts.writer,
       now: opts.now,
       onUrgent: opts.onUrgent,
     });
