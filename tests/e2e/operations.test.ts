@@ -251,6 +251,16 @@ describe('checklist before the show, warning at the start, incident from an aler
     await card.locator('[data-testid="incident-resolve"]').click();
     const resolved = panel.locator('[data-testid="incident-card"][data-state="resolved"]');
     await expect.poll(() => resolved.count()).toBe(1);
+    // The keyboard follows the card into the resolved list (its ongoing card, focused, is gone).
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.activeElement?.closest('[data-testid="incident-card"]')?.getAttribute('data-state') ??
+            null,
+        ),
+      )
+      .toBe('resolved');
     expect(await byTestId('incident-none').isVisible()).toBe(true);
     // Viewers come back in the minute after: the "after" reading.
     clearInterval(heartbeat);
@@ -270,7 +280,10 @@ describe('checklist before the show, warning at the start, incident from an aler
     expect(stored.notes.map((n) => n.text)).toEqual([alert.message, '已切换备用线路']);
     expect(stored.impact).toMatchObject({ onlineBefore: 1000, onlineLowest: 400, onlineAfter: 900 });
 
-    // Reopening the log refetches: what it shows is what was stored.
+    // Reopening the log refetches: what it shows is what was stored. Esc with the keyboard
+    // nowhere (a click on the page's background) closes the drawer as well.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     await page.keyboard.press('F7');

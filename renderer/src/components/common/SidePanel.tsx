@@ -1,10 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
+import { useWindowEscape } from '../../hooks/useWindowEscape.js';
 import { useTopBarBottom } from '../../hooks/useTopBarBottom.js';
 
 /**
  * A drawer on the right edge, from the top bar down (the bar's tools and the metrics stay in
- * sight). Not modal: the board stays usable. Esc inside it closes it; focus goes back to where
- * it was when the panel opened, unless that was inside the panel.
+ * sight). Not modal: the board stays usable. Esc inside it (or with focus nowhere) closes it;
+ * focus goes back to where it was when the panel opened, unless that was inside the panel.
  */
 export function SidePanel({
   labelledBy,
@@ -20,6 +21,9 @@ export function SidePanel({
   children: ReactNode;
 }) {
   const top = useTopBarBottom();
+  // Esc with the keyboard nowhere (<body>: a click on the board's background, a focused row
+  // re-rendered away) closes the drawer too.
+  useWindowEscape(onClose, focusNowhere);
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     return () => {
@@ -44,3 +48,5 @@ export function SidePanel({
     </aside>
   );
 }
+
+const focusNowhere = () => document.activeElement === null || document.activeElement === document.body;

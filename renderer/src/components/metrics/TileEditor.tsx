@@ -32,7 +32,9 @@ export function TileEditor({ returnFocusTo }: { returnFocusTo: RefObject<HTMLEle
     panel.current?.querySelector<HTMLElement>('[data-tile]')?.focus();
     const close = () => tileLayoutActions.closeEditor();
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') close();
+      if (event.key !== 'Escape') return;
+      event.preventDefault(); // one Esc, one thing closed (not a drawer behind it as well)
+      close();
     };
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;

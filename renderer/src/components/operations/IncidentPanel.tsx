@@ -47,16 +47,24 @@ function Panel() {
   }, []);
 
   // The incident asked for (just opened, or an alert's): into view, with the keyboard on it.
-  const focusKnown =
-    focusId !== null && (ongoing.some((i) => i.id === focusId) || resolved.some((i) => i.id === focusId));
+  // Again when its card moves to the resolved list: the ongoing card it was on is unmounted
+  // (focus would fall to <body>, out of the panel's Esc and arrow keys).
+  const focusList =
+    focusId === null
+      ? null
+      : ongoing.some((i) => i.id === focusId)
+        ? 'ongoing'
+        : resolved.some((i) => i.id === focusId)
+          ? 'resolved'
+          : null;
   useEffect(() => {
-    if (focusId === null || !focusKnown) return;
+    if (focusId === null || focusList === null) return;
     requestAnimationFrame(() => {
       const card = document.getElementById(incidentCardId(focusId));
       card?.scrollIntoView({ block: 'nearest' });
       card?.focus();
     });
-  }, [focusId, focusKnown, focusRequest]);
+  }, [focusId, focusList, focusRequest]);
 
   useEffect(() => {
     if (newFormRequest > 0 && focusId === null) requestAnimationFrame(focusNewIncident);

@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { reportScopeKey } from '../../../../shared/api/report.js';
 import { useT } from '../../i18n/useI18n.js';
 import { useBoardSync } from '../../state/BoardSyncContext.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { reportUi, useReportUi } from '../../state/reportUi.js';
+import { useWindowEscape } from '../../hooks/useWindowEscape.js';
 import { useAsync } from '../history/useAsync.js';
 import { ExportPanel } from './ExportPanel.js';
 import { ReportWorkspace, type Flush } from './ReportWorkspace.js';
 import { resolveScope } from './reportScope.js';
 import { ScopePicker } from './ScopePicker.js';
-import { modalOpen, REPORT_KEY } from './useReportShortcut.js';
+import { REPORT_KEY } from './useReportShortcut.js';
 import './report.css';
 
 /**
@@ -25,7 +26,8 @@ export function ReportView() {
   // Asked again when the running show changes (a show that just started is not listed yet).
   const loadShows = useCallback(() => client.listShows(), [client, currentShowId]); // eslint-disable-line react-hooks/exhaustive-deps
   const shows = useAsync(loadShows);
-  useEscapeToLeave();
+  // Esc leaves the view (after whatever inside used it, never from under a modal dialog).
+  useWindowEscape(reportUi.close);
   // The open report's "save now", so an export never misses what was just typed.
   const flushRef = useRef<Flush | null>(null);
   const registerFlush = useCallback((flush: Flush | null) => {
@@ -88,29 +90,4 @@ export function ReportView() {
       </div>
     </main>
   );
-}
-
-/**
- * Esc leaves the view, after whatever inside used it first (a select's list, the confirmation:
- * they prevent it) and never from under a modal dialog (the FAQ library, the settings): whether
- * one was open is read as the key goes down (capture), as a dialog that Esc closes is gone by the
- * time the key reaches the window.
- */
-function useEscapeToLeave(): void {
-  useEffect(() => {
-    let modalAtKeyDown = false;
-    const onCapture = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') modalAtKeyDown = modalOpen();
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || modalAtKeyDown) return;
-      reportUi.close();
-    };
-    window.addEventListener('keydown', onCapture, true);
-    window.addEventListener('keydown', onKeyDown);
-    return () => {
-      window.removeEventListener('keydown', onCapture, true);
-      window.removeEventListener('keydown', onKeyDown);
-    };
-  }, []);
 }

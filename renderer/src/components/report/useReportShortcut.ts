@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { reportUi } from '../../state/reportUi.js';
+import { modalOpen } from '../replies/keyTargets.js';
 
 /**
  * F4 opens the summary view and closes it again. F10, the first choice, is taken: it is the
@@ -11,11 +12,6 @@ import { reportUi } from '../../state/reportUi.js';
 export const REPORT_KEY = 'F4';
 
 const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
-
-/** A modal dialog (settings, 话术库, rule editor, checklist) owns the keyboard. */
-export function modalOpen(): boolean {
-  return document.querySelector('[aria-modal="true"]') !== null;
-}
 
 export function useReportShortcut(): void {
   useEffect(() => {
