@@ -131,7 +131,9 @@ const VARIANTS: readonly (readonly [variant: string, canonical: string])[] = [
   ['几块钱', '多少钱'],
 ];
 
-const PUNCTUATION = new Set([',', '.', '?', '!', ':', ';', '~', '-', '/']);
+/** The punctuation marks kept (as ASCII), flagged by code. */
+const PUNCTUATION = new Uint8Array(0x80);
+for (const mark of ',.?!:;~-/') PUNCTUATION[mark.charCodeAt(0)] = 1;
 
 /** Chinese punctuation (not covered by the full-width ASCII block) → ASCII. */
 const CJK_PUNCTUATION: Readonly<Record<string, string>> = {
@@ -147,26 +149,45 @@ const CJK_PUNCTUATION: Readonly<Record<string, string>> = {
   '—': '-',
 };
 
-const charMap = new Map<number, string>();
+/** Code unit → its replacement (traditional → simplified, Chinese punctuation → ASCII). */
+const charMap = new Map<number, number>();
 for (let i = 0; i < TRADITIONAL_TO_SIMPLIFIED.length; i += 2) {
   const from = TRADITIONAL_TO_SIMPLIFIED.charCodeAt(i);
-  const to = TRADITIONAL_TO_SIMPLIFIED[i + 1] as string;
-  if (String.fromCharCode(from) !== to) charMap.set(from, to);
+  const to = TRADITIONAL_TO_SIMPLIFIED.charCodeAt(i + 1);
+  if (from !== to) charMap.set(from, to);
 }
-for (const [from, to] of Object.entries(CJK_PUNCTUATION)) charMap.set(from.charCodeAt(0), to);
+for (const [from, to] of Object.entries(CJK_PUNCTUATION)) charMap.set(from.charCodeAt(0), to.charCodeAt(0));
 
-/** Variant rows grouped by first character, longest first, so a lookup is one Map.get. */
-const variantsByFirstChar = new Map<string, (readonly [string, string])[]>();
-for (const row of VARIANTS) {
-  const first = row[0][0] as string;
-  const list = variantsByFirstChar.get(first) ?? [];
-  list.push(row);
-  list.sort((a, b) => b[0].length - a[0].length);
-  variantsByFirstChar.set(first, list);
+interface VariantRow {
+  variant: readonly number[];
+  canonical: readonly number[];
+}
+
+const codesOf = (word: string): number[] => Array.from({ length: word.length }, (_, i) => word.charCodeAt(i));
+
+/** Variant rows grouped by first code unit, longest first, so a lookup is one Map.get. */
+const variantsByFirstCode = new Map<number, VariantRow[]>();
+/** How much longer than its input step 5 can make a text (啥 → 什么: twice). */
+let maxGrowth = 1;
+for (const [variant, canonical] of VARIANTS) {
+  const first = variant.charCodeAt(0);
+  const list = variantsByFirstCode.get(first) ?? [];
+  list.push({ variant: codesOf(variant), canonical: codesOf(canonical) });
+  list.sort((a, b) => b.variant.length - a.variant.length);
+  variantsByFirstCode.set(first, list);
+  maxGrowth = Math.max(maxGrowth, Math.ceil(canonical.length / variant.length));
 }
 
 function isCjk(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isPunctuation(code: number): boolean {
+  return code < 0x80 && PUNCTUATION[code] === 1;
 }
 
 /** Douyin's text emoticons: "[赞]", "[比心]", "[666]" — up to 4 characters inside brackets. */
@@ -180,17 +201,26 @@ function emoticonEnd(s: string, open: number): number {
   return -1;
 }
 
-/** Steps 1–4: character mapping, filtering and punctuation collapse. */
-function cleanCharacters(s: string): string {
-  let out = '';
-  let lastPunctuation = '';
+/*
+ * Both steps write code units into buffers kept between calls, and the string is made once at
+ * the end: building it a character at a time (a string per CJK character, a cons string per
+ * append) was most of this function's cost, and it runs on every comment of the feed.
+ */
+let cleaned = new Uint16Array(256);
+let replaced = new Uint16Array(256 * maxGrowth);
+
+/** Steps 1–4 into `cleaned`: character mapping, filtering and punctuation collapse. Returns the length. */
+function cleanCharacters(s: string): number {
+  if (cleaned.length < s.length) cleaned = new Uint16Array(s.length * 2);
+  const out = cleaned;
+  let n = 0;
+  let lastPunctuation = -1;
   let spaceAfterDigit = false;
   for (let i = 0; i < s.length; i++) {
     let code = s.charCodeAt(i);
     // "160 100斤": a space between two numbers separates them (height, weight) — keep a comma.
     if (code === 0x20 || code === 0x3000 || code === 0x09) {
-      const last = out.charCodeAt(out.length - 1);
-      if (last >= 0x30 && last <= 0x39) spaceAfterDigit = true;
+      if (n > 0 && isDigit(out[n - 1]!)) spaceAfterDigit = true;
       continue;
     }
     if (code === 0x5b || code === 0xff3b) {
@@ -202,58 +232,87 @@ function cleanCharacters(s: string): string {
     }
     // Full-width ASCII (Ａ, １, ？) sits at a fixed offset from ASCII.
     if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
-    let ch: string;
     if (code < 0x80) {
       if (code >= 0x41 && code <= 0x5a) code += 0x20;
-      ch = String.fromCharCode(code);
-      const isWord = (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
-      if (!isWord && !PUNCTUATION.has(ch)) continue;
+      const isWord = isDigit(code) || (code >= 0x61 && code <= 0x7a);
+      if (!isWord && PUNCTUATION[code] !== 1) continue;
     } else {
       const mapped = charMap.get(code);
-      if (mapped !== undefined) ch = mapped;
-      else if (isCjk(code)) ch = s[i] as string;
-      else continue; // emoji, symbols, zero-width and bidi controls, other scripts' spaces
+      if (mapped !== undefined) code = mapped;
+      else if (!isCjk(code)) continue; // emoji, symbols, zero-width and bidi controls, other scripts' spaces
     }
     if (spaceAfterDigit) {
       spaceAfterDigit = false;
-      if (code >= 0x30 && code <= 0x39 && lastPunctuation === '') out += ',';
+      if (isDigit(code) && lastPunctuation === -1) out[n++] = 0x2c; // ,
     }
-    if (PUNCTUATION.has(ch)) {
-      if (ch === lastPunctuation) continue;
-      lastPunctuation = ch;
+    if (isPunctuation(code)) {
+      if (code === lastPunctuation) continue;
+      lastPunctuation = code;
     } else {
-      lastPunctuation = '';
+      lastPunctuation = -1;
     }
-    out += ch;
+    out[n++] = code;
   }
-  return out;
+  return n;
 }
 
-/** Step 5: longest variant at each position, left to right. */
-function replaceVariants(s: string): string {
-  let out = '';
+/** Step 5 from `cleaned` into `replaced`: longest variant at each position, left to right. Returns the length, or -1 when nothing was replaced. */
+function replaceVariants(n: number): number {
+  if (replaced.length < n * maxGrowth) replaced = new Uint16Array(n * maxGrowth * 2);
+  const from = cleaned;
+  const out = replaced;
+  let m = 0;
+  let any = false;
   let i = 0;
-  while (i < s.length) {
-    const rows = variantsByFirstChar.get(s[i] as string);
-    let replaced = false;
+  while (i < n) {
+    const rows = variantsByFirstCode.get(from[i]!);
+    let row: VariantRow | undefined;
     if (rows) {
-      for (const [variant, canonical] of rows) {
-        if (s.startsWith(variant, i)) {
-          out += canonical;
-          i += variant.length;
-          replaced = true;
+      for (const candidate of rows) {
+        const v = candidate.variant;
+        if (i + v.length > n) continue;
+        let k = 1;
+        while (k < v.length && from[i + k] === v[k]) k++;
+        if (k === v.length) {
+          row = candidate;
           break;
         }
       }
     }
-    if (!replaced) {
-      out += s[i] as string;
-      i++;
+    if (row) {
+      for (const code of row.canonical) out[m++] = code;
+      i += row.variant.length;
+      any = true;
+    } else {
+      out[m++] = from[i++]!;
     }
   }
-  return out;
+  return any ? m : -1;
+}
+
+/** Code units → string, in slices (a call takes a bounded number of arguments). */
+function stringOf(codes: Uint16Array, length: number): string {
+  const SLICE = 4096;
+  let s = '';
+  for (let at = 0; at < length; at += SLICE) {
+    s += String.fromCharCode.apply(
+      null,
+      codes.subarray(at, Math.min(length, at + SLICE)) as unknown as number[],
+    );
+  }
+  return s;
+}
+
+/** True when the first n cleaned code units are exactly s (nothing dropped, mapped or collapsed). */
+function sameAs(s: string, n: number): boolean {
+  if (n !== s.length) return false;
+  for (let i = 0; i < n; i++) if (cleaned[i] !== s.charCodeAt(i)) return false;
+  return true;
 }
 
 export function normaliseText(s: string): string {
-  return replaceVariants(cleanCharacters(s));
+  const n = cleanCharacters(s);
+  const m = replaceVariants(n);
+  if (m >= 0) return stringOf(replaced, m);
+  return sameAs(s, n) ? s : stringOf(cleaned, n);
 }

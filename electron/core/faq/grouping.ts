@@ -53,7 +53,8 @@ export function residueOf(normalised: string, covered: readonly number[] = []): 
   for (const word of ADDRESS_WORDS) if (kept.includes(word)) kept = kept.split(word).join('');
   let residue = '';
   for (const ch of kept) if (!FRAME_CHARACTERS.has(ch)) residue += ch;
-  return [...residue].slice(0, MAX_RESIDUE).join('');
+  // Cut by characters, not code units (an emoji-free residue is almost always short already).
+  return residue.length <= MAX_RESIDUE ? residue : [...residue].slice(0, MAX_RESIDUE).join('');
 }
 
 /**

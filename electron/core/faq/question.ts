@@ -112,6 +112,20 @@ function hasFinalParticle(text: string): boolean {
 
 /** Topic words that ask when they are the whole comment ("链接!!!") but not inside a sentence. */
 const BARE_TOPICS = new Set(['链接', '颜色', '价格', '快递', '发货', '尺码']);
+const BARE_TOPIC_MAX = Math.max(...[...BARE_TOPICS].map((t) => t.length));
+const STRIPPED_FOR_TOPIC = new Set([',', '.', '?', '!', ':', ';', '~', '/', '-']);
+
+/** The comment is a bare topic once its punctuation is left out. */
+function isBareTopic(text: string): boolean {
+  let word = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (STRIPPED_FOR_TOPIC.has(ch)) continue;
+    if (word.length === BARE_TOPIC_MAX) return false;
+    word += ch;
+  }
+  return BARE_TOPICS.has(word);
+}
 
 /** 厚不厚 / 够不够 / 包不包邮: the A不A question form. */
 function hasAnotA(text: string): boolean {
@@ -124,15 +138,33 @@ function hasAnotA(text: string): boolean {
 /** "160,100斤", "163,108", "140斤", "170cm": height / weight given = asking for a size. */
 const BODY_NUMBERS = /\d斤|\dcm|1[4-9]\d,\d{2,3}/;
 
+/**
+ * The words that ask wherever they stand (question words and intent keywords), by first code
+ * unit: one pass over the comment finds any of them — most characters start none, a flag says
+ * so — where a search per word read the comment ~60 times.
+ */
+const ASKING_WORDS = new Map<number, string[]>();
+const STARTS_ASKING_WORD = new Uint8Array(0x10000);
+for (const word of [...QUESTION_WORDS, ...INTENT_KEYWORDS]) {
+  const first = word.charCodeAt(0);
+  ASKING_WORDS.set(first, [...(ASKING_WORDS.get(first) ?? []), word]);
+  STARTS_ASKING_WORD[first] = 1;
+}
+
+function hasAskingWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (STARTS_ASKING_WORD[code] !== 1) continue;
+    for (const word of ASKING_WORDS.get(code) as string[]) if (text.startsWith(word, i)) return true;
+  }
+  return false;
+}
+
 export function isQuestion(normalisedText: string): boolean {
   const text = normalisedText;
   if (text.length === 0 || isOnlyDigitsAndPunctuation(text)) return false;
-  for (const word of QUESTION_WORDS) {
-    if (text.includes(word)) return true;
-  }
+  if (hasAskingWord(text)) return true;
   // 几号 / 几天 ask; 好几次 (回购好几次了) does not.
   if (text.includes('几') && !text.includes('好几')) return true;
-  if (hasFinalParticle(text) || hasAnotA(text) || BODY_NUMBERS.test(text)) return true;
-  if (BARE_TOPICS.has(text.replace(/[,.?!:;~/-]/g, ''))) return true;
-  return INTENT_KEYWORDS.some((keyword) => text.includes(keyword));
+  return hasFinalParticle(text) || hasAnotA(text) || BODY_NUMBERS.test(text) || isBareTopic(text);
 }

@@ -71,4 +71,14 @@ describe('normaliseText', () => {
       expect(normaliseText(once), text).toBe(once);
     }
   });
+
+  it('handles long texts whole, and a short text after a long one is not mixed with it', () => {
+    // Past the first buffer (256 code units) and the string builder's 4,096-unit slices.
+    const unit = '啥 Ａ，，[赞]😀這';
+    const long = unit.repeat(3000);
+    const expected = '什么a,这'.repeat(3000);
+    expect(normaliseText(long)).toBe(expected);
+    expect(normaliseText('咋')).toBe('怎么');
+    expect(normaliseText('好看')).toBe('好看');
+  });
 });
