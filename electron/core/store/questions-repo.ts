@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { FaqSuggestion, QuestionState } from '../../../shared/api/replies.js';
+import { BulkInsert } from './bulk-insert.js';
 import type { FaqRepo } from './faq-repo.js';
 
 export interface NewQuestion {
@@ -181,16 +182,21 @@ const toQuestion = (r: QuestionRow): StoredQuestion => ({
 
 export class QuestionsRepo {
   private readonly stmt;
+  private readonly insertRows: BulkInsert;
 
   constructor(
     private readonly db: Database.Database,
     private readonly faq: FaqRepo,
   ) {
+    // Positional parameters: binding by name (an object per question) cost ~1 µs more each.
+    this.insertRows = new BulkInsert(
+      db,
+      'questions',
+      'INSERT OR IGNORE INTO questions (show_id, comment_id, ts, seen_at, user_id, nickname, text, group_key, suggestions)',
+      9,
+      ['show_id', 'comment_id'],
+    );
     this.stmt = {
-      // Positional parameters: binding by name (an object per question) cost ~1 µs more each.
-      insert: db.prepare(`
-        INSERT OR IGNORE INTO questions (show_id, comment_id, ts, seen_at, user_id, nickname, text, group_key, suggestions)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       settle: db.prepare(`${PENDING_BUCKETS}
         UPDATE questions INDEXED BY questions_show_bucket_group
         SET state = @state, answered_at = @at, answered_faq = @faqId
@@ -241,36 +247,33 @@ export class QuestionsRepo {
   /** insert() of questions already in columns (the writer thread's form). */
   insertColumns(c: QuestionColumns, suggested: ReadonlyMap<string, number>): number {
     return this.db.transaction(() => {
+      const ids = this.insertRows.run(
+        c.commentId.length,
+        (args, o, i) => {
+          args[o] = c.showId[i];
+          args[o + 1] = c.commentId[i];
+          args[o + 2] = c.ts[i];
+          args[o + 3] = c.seenAt[i];
+          args[o + 4] = c.userId[i];
+          args[o + 5] = c.nickname[i];
+          args[o + 6] = c.text[i];
+          args[o + 7] = c.groupKey[i];
+          args[o + 8] = c.suggestions[i];
+        },
+        (i, [showId, commentId]) => showId === c.showId[i] && commentId === c.commentId[i],
+      );
       let inserted = 0;
       // One totals update per group of the flush, not per question.
       const groups = new Map<string, GroupAddition>();
-      for (let i = 0; i < c.commentId.length; i++) {
+      for (let i = 0; i < ids.length; i++) {
+        if (ids[i] === 0) continue; // already stored (same comment)
+        inserted++;
         const showId = c.showId[i]!;
         const groupKey = c.groupKey[i]!;
-        const info = this.stmt.insert.run(
-          showId,
-          c.commentId[i],
-          c.ts[i],
-          c.seenAt[i],
-          c.userId[i],
-          c.nickname[i],
-          c.text[i],
-          groupKey,
-          c.suggestions[i],
-        );
-        if (info.changes === 0) continue;
-        inserted++;
         const key = `${showId}\u0000${groupKey}`;
         const group = groups.get(key);
         if (group) group.count++;
-        else
-          groups.set(key, {
-            showId,
-            groupKey,
-            firstId: Number(info.lastInsertRowid),
-            firstSeenAt: c.seenAt[i]!,
-            count: 1,
-          });
+        else groups.set(key, { showId, groupKey, firstId: ids[i]!, firstSeenAt: c.seenAt[i]!, count: 1 });
       }
       for (const g of groups.values()) this.stmt.addToGroup.run(g);
       this.faq.bumpSuggested(suggested);

@@ -10,6 +10,7 @@ import type { ShowTargets } from '../../../shared/metrics/targets.js';
 import type { StatsCounters } from '../../../shared/metrics/formulas.js';
 import type { ProductStats, StatsEvent } from '../../../shared/protocol/feed.js';
 import { AlertsRepo } from './alerts-repo.js';
+import { BulkInsert } from './bulk-insert.js';
 import { CommentCsvLog, commentCsvDir } from './comment-csv-log.js';
 import { FaqRepo } from './faq-repo.js';
 import { SCHEMA_VERSION, migrate } from './migrations/index.js';
@@ -107,6 +108,7 @@ export class Store {
   /** Each show's comments as CSV lines, written as they are stored (schema v9). */
   readonly commentLog: CommentCsvLog;
   private readonly stmt;
+  private readonly insertComments: BulkInsert;
 
   constructor(file: string, options: StoreOptions = {}) {
     this.db = new Database(file, {
@@ -142,6 +144,13 @@ export class Store {
     this.operations = new OperationsRepo(db);
     this.reportTexts = new ReportTextsRepo(db);
     this.commentLog = new CommentCsvLog(db, commentCsvDir(file));
+    this.insertComments = new BulkInsert(
+      db,
+      'comments',
+      'INSERT OR IGNORE INTO comments (show_id, id, seq, ts, user_id, nickname, text, fan_club, truncated)',
+      9,
+      ['show_id', 'id'],
+    );
     this.stmt = {
       upsertShow: db.prepare(`
         INSERT INTO shows (id, room_id, room_title, platform, title, started_at, ended_at, last_seq, source, created_at)
@@ -154,9 +163,6 @@ export class Store {
       ),
       setLastSeq: db.prepare('UPDATE shows SET last_seq = max(last_seq, ?) WHERE id = ?'),
       setEnded: db.prepare('UPDATE shows SET ended_at = ? WHERE id = ?'),
-      insertComment: db.prepare(`
-        INSERT OR IGNORE INTO comments (show_id, id, seq, ts, user_id, nickname, text, fan_club, truncated)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertOrder: db.prepare(`
         INSERT OR IGNORE INTO orders (show_id, id, seq, ts, product_id, qty, amount, buyer_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -300,7 +306,6 @@ export class Store {
 
   private write(b: WriteBatch): BatchWritten {
     const s = this.stmt;
-    const rowIds: number[] = new Array<number>(b.comments.length);
     const rollups = new Map<number, RollupDelta>();
     const rollup = (ts: number) => {
       const minute = Math.floor(ts / MINUTE) * MINUTE;
@@ -323,25 +328,30 @@ export class Store {
     let duplicateComments = 0;
     const stored: NewComment[] = [];
     let firstRowId = 0;
-    for (let i = 0; i < b.comments.length; i++) {
-      const c = b.comments[i]!;
-      const info = s.insertComment.run(
-        b.showId,
-        c.id,
-        c.seq,
-        c.ts,
-        c.userId,
-        c.nickname,
-        c.text,
-        c.fanClub ? 1 : 0,
-        c.truncated ? 1 : 0,
-      );
-      if (info.changes === 0) {
+    const comments = b.comments;
+    // Each comment's row id; 0: already stored (the feed repeated it).
+    const rowIds = this.insertComments.run(
+      comments.length,
+      (args, o, i) => {
+        const c = comments[i]!;
+        args[o] = b.showId;
+        args[o + 1] = c.id;
+        args[o + 2] = c.seq;
+        args[o + 3] = c.ts;
+        args[o + 4] = c.userId;
+        args[o + 5] = c.nickname;
+        args[o + 6] = c.text;
+        args[o + 7] = c.fanClub ? 1 : 0;
+        args[o + 8] = c.truncated ? 1 : 0;
+      },
+      (i, [showId, id]) => showId === b.showId && id === comments[i]!.id,
+    );
+    for (let i = 0; i < comments.length; i++) {
+      const c = comments[i]!;
+      if (rowIds[i] === 0) {
         duplicateComments++;
-        rowIds[i] = 0;
         continue;
       }
-      rowIds[i] = Number(info.lastInsertRowid);
       if (stored.length === 0) firstRowId = rowIds[i]!;
       stored.push(c);
       rollup(c.ts).comments++;
