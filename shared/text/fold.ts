@@ -16,6 +16,7 @@
  * Folding is idempotent: FOLD_TABLE[FOLD_TABLE[c]] === FOLD_TABLE[c] for every kept unit.
  */
 import { TRADITIONAL_TO_SIMPLIFIED } from './normalise.js';
+import { unitsToString } from './code-units.js';
 
 /** Table value for a code unit that is dropped. 0 (NUL) is itself dropped, so it is free. */
 export const FOLD_SKIP = 0;
@@ -63,19 +64,7 @@ export function foldCodeUnit(code: number): number {
   return FOLD_TABLE[code & 0xffff] as number;
 }
 
-const CHUNK = 4096;
 let buffer = new Uint16Array(256);
-
-function unitsToString(units: Uint16Array, length: number): string {
-  let out = '';
-  for (let at = 0; at < length; at += CHUNK) {
-    out += String.fromCharCode.apply(
-      null,
-      units.subarray(at, Math.min(length, at + CHUNK)) as unknown as number[],
-    );
-  }
-  return out;
-}
 
 /** The folded text: what phrases are built from, and what a naive reference matcher searches. */
 export function foldText(text: string): string {

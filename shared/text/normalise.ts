@@ -14,6 +14,8 @@
  * The result is idempotent: normaliseText(normaliseText(s)) === normaliseText(s).
  */
 
+import { unitsToString } from './code-units.js';
+
 /** Traditional → simplified, only characters that show up in live-commerce comments. */
 export const TRADITIONAL_TO_SIMPLIFIED =
   '發发貨货碼码號号嗎吗還还這这個个們们麼么麽么優优價价錢钱紅红顏颜綠绿藍蓝換换運运費费險险賣卖買买質质' +
@@ -290,19 +292,6 @@ function replaceVariants(n: number): number {
   return any ? m : -1;
 }
 
-/** Code units → string, in slices (a call takes a bounded number of arguments). */
-function stringOf(codes: Uint16Array, length: number): string {
-  const SLICE = 4096;
-  let s = '';
-  for (let at = 0; at < length; at += SLICE) {
-    s += String.fromCharCode.apply(
-      null,
-      codes.subarray(at, Math.min(length, at + SLICE)) as unknown as number[],
-    );
-  }
-  return s;
-}
-
 /** True when the first n cleaned code units are exactly s (nothing dropped, mapped or collapsed). */
 function sameAs(s: string, n: number): boolean {
   if (n !== s.length) return false;
@@ -313,6 +302,6 @@ function sameAs(s: string, n: number): boolean {
 export function normaliseText(s: string): string {
   const n = cleanCharacters(s);
   const m = replaceVariants(n);
-  if (m >= 0) return stringOf(replaced, m);
-  return sameAs(s, n) ? s : stringOf(cleaned, n);
+  if (m >= 0) return unitsToString(replaced, m);
+  return sameAs(s, n) ? s : unitsToString(cleaned, n);
 }

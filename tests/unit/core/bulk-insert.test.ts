@@ -12,7 +12,7 @@ import { Prng } from '../../../electron/core/sim/prng.js';
 import { BulkInsert, ROWS_PER_STATEMENT } from '../../../electron/core/store/bulk-insert.js';
 import type { NewQuestion } from '../../../electron/core/store/questions-repo.js';
 import type { Store } from '../../../electron/core/store/store.js';
-import type { NewComment, WriteBatch } from '../../../electron/core/store/types.js';
+import { emptyBatch, type NewComment, type WriteBatch } from '../../../electron/core/store/types.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { eachTempStore } from '../../helpers/temp-store.js';
 
@@ -138,16 +138,9 @@ describe('the store and the questions repo, bulk-inserting', () => {
     truncated: false,
   });
   const batch = (comments: NewComment[]): WriteBatch => ({
-    showId: SHOW,
+    ...emptyBatch(SHOW, comments.at(-1)?.seq ?? 0),
     fromSeq: 0,
-    lastSeq: comments.at(-1)?.seq ?? 0,
     comments,
-    orders: [],
-    stats: [],
-    products: [],
-    gaps: [],
-    invalid: [],
-    endedAt: null,
   });
 
   beforeEach(() => {
