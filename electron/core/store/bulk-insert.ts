@@ -22,29 +22,33 @@ export type IsRow = (row: number, key: readonly unknown[]) => boolean;
 
 export class BulkInsert {
   private readonly statements = new Map<number, Database.Statement<unknown[]>>();
+  /** `INSERT OR IGNORE INTO table (columns…)`: a VALUES tuple per row is appended. */
+  private readonly head: string;
+  private readonly columnCount: number;
   private readonly maxRowid: Database.Statement<[], number>;
   private readonly insertedAfter: Database.Statement<[number], unknown[]>;
   /** The bound values of a full statement, reused (a fresh array per statement is garbage). */
   private readonly fullArgs: unknown[];
 
   /**
-   * @param head `INSERT OR IGNORE INTO table (columns…)`: a VALUES tuple per row is appended.
+   * @param columns the columns each row gives, in the order `bind` puts them.
    * @param keyColumns the columns of the table's unique key (read back to tell rows apart).
    */
   constructor(
     private readonly db: Database.Database,
-    private readonly table: string,
-    private readonly head: string,
-    private readonly columnCount: number,
+    table: string,
+    columns: readonly string[],
     keyColumns: readonly string[],
   ) {
+    this.head = `INSERT OR IGNORE INTO ${table} (${columns.join(', ')})`;
+    this.columnCount = columns.length;
     this.maxRowid = db.prepare<[], number>(`SELECT coalesce(max(rowid), 0) FROM ${table}`).pluck();
     this.insertedAfter = db
       .prepare<[number], unknown[]>(
         `SELECT rowid, ${keyColumns.join(', ')} FROM ${table} WHERE rowid > ? ORDER BY rowid`,
       )
       .raw(true);
-    this.fullArgs = new Array<unknown>(ROWS_PER_STATEMENT * columnCount);
+    this.fullArgs = new Array<unknown>(ROWS_PER_STATEMENT * this.columnCount);
   }
 
   /**

@@ -192,8 +192,7 @@ export class QuestionsRepo {
     this.insertRows = new BulkInsert(
       db,
       'questions',
-      'INSERT OR IGNORE INTO questions (show_id, comment_id, ts, seen_at, user_id, nickname, text, group_key, suggestions)',
-      9,
+      ['show_id', 'comment_id', 'ts', 'seen_at', 'user_id', 'nickname', 'text', 'group_key', 'suggestions'],
       ['show_id', 'comment_id'],
     );
     this.stmt = {

@@ -147,8 +147,7 @@ export class Store {
     this.insertComments = new BulkInsert(
       db,
       'comments',
-      'INSERT OR IGNORE INTO comments (show_id, id, seq, ts, user_id, nickname, text, fan_club, truncated)',
-      9,
+      ['show_id', 'id', 'seq', 'ts', 'user_id', 'nickname', 'text', 'fan_club', 'truncated'],
       ['show_id', 'id'],
     );
     this.stmt = {

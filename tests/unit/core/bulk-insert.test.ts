@@ -33,7 +33,7 @@ describe('BulkInsert', () => {
     db.pragma('journal_mode = WAL');
     db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, show TEXT NOT NULL, key TEXT NOT NULL, value INTEGER,
              UNIQUE (show, key))`);
-    bulk = new BulkInsert(db, 't', 'INSERT OR IGNORE INTO t (show, key, value)', 3, ['show', 'key']);
+    bulk = new BulkInsert(db, 't', ['show', 'key', 'value'], ['show', 'key']);
   });
   afterEach(() => {
     db.close();
