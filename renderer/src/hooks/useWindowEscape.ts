@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { modalOpen } from '../components/replies/keyTargets.js';
+import { modalOpen } from './modalOpen.js';
 
 /**
  * Esc that reaches the window: after whatever used it first (a select's list, a confirmation,

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { modalOpen } from '../../hooks/modalOpen.js';
 import { alertsUi, useAlertsUi } from '../../state/alertsUi.js';
 
 /**
@@ -18,7 +19,7 @@ export function useAlertPanelShortcut(): void {
       if (event.key !== ALERT_PANEL_KEY || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey)
         return;
       // A modal dialog owns the keyboard (and an FAQ hotkey that took F8 already acted).
-      if (event.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
+      if (event.defaultPrevented || modalOpen()) return;
       event.preventDefault();
       if (useAlertsUi.getState().panelOpen) {
         // Open but the keyboard is elsewhere: go to it; already in it: close it.

@@ -16,8 +16,3 @@ export function handlesEnter(target: EventTarget | null): boolean {
     (target instanceof HTMLElement && target.closest('button, a[href], summary, [role="button"]') !== null)
   );
 }
-
-/** A modal dialog (settings, targets, the FAQ library) owns the keyboard while it is open. */
-export function modalOpen(): boolean {
-  return document.querySelector('[aria-modal="true"]') !== null;
-}

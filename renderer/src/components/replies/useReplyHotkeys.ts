@@ -4,7 +4,8 @@ import { hotkeyOf } from '../../../../shared/faq/hotkey.js';
 import { useBoardStore } from '../../state/boardStore.js';
 import { useFaqStore } from '../../state/faqStore.js';
 import { repliesUi, useRepliesUi } from '../../state/repliesUi.js';
-import { handlesEnter, isTextEntry, modalOpen } from './keyTargets.js';
+import { modalOpen } from '../../hooks/modalOpen.js';
+import { handlesEnter, isTextEntry } from './keyTargets.js';
 import { copyReply } from './replyActions.js';
 import { resolveSelection } from './selection.js';
 

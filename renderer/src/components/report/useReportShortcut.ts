@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { reportUi } from '../../state/reportUi.js';
-import { modalOpen } from '../replies/keyTargets.js';
+import { modalOpen } from '../../hooks/modalOpen.js';
 
 /**
  * F4 opens the summary view and closes it again. F10, the first choice, is taken: it is the
